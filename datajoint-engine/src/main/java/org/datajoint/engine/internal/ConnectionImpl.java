@@ -1,0 +1,345 @@
+package org.datajoint.engine.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.datajoint.Config;
+import org.datajoint.Connection;
+import org.datajoint.DataJointException;
+import org.datajoint.ServerInfo;
+import org.datajoint.engine.internal.config.ConfigImpl;
+import org.datajoint.engine.spi.ConnectionSettings;
+import org.datajoint.engine.spi.Dialect;
+import org.datajoint.engine.spi.ErrorKind;
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An instance's connection: a HikariCP pool opened on first use, holding no idle connection once
+ * the first one is returned, housekept by one JVM-wide thread.
+ */
+final class ConnectionImpl implements Connection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionImpl.class);
+    private static final AtomicInteger POOLS = new AtomicInteger();
+
+    private final ConfigImpl config;
+    private final Dialect dialect;
+    private final ThreadLocal<java.sql.Connection> transaction = new ThreadLocal<>();
+    private final DSLContext renderer;
+    private volatile HikariDataSource pool;
+    private volatile ServerInfo server;
+    private volatile DSLContext serverRenderer;
+    private volatile boolean closed;
+
+    ConnectionImpl(ConfigImpl config, Dialect dialect) {
+        this.config = config;
+        this.dialect = dialect;
+        this.renderer = DSL.using(dialect.sqlDialect(), renderSettings());
+    }
+
+    private static Settings renderSettings() {
+        return new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS).withRenderFormatted(false);
+    }
+
+    @Override
+    public String backend() {
+        return dialect.name();
+    }
+
+    @Override
+    public Config config() {
+        return config;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    /** Renders SQL for this backend before any server is known (names, portable DDL). */
+    DSLContext renderer() {
+        return renderer;
+    }
+
+    /** Renders SQL for the actual server (MySQL vs MariaDB); opens the pool. */
+    DSLContext serverRenderer() {
+        if (serverRenderer == null) {
+            serverRenderer = DSL.using(dialect.sqlDialect(server()), renderSettings());
+        }
+        return serverRenderer;
+    }
+
+    @Override
+    public ServerInfo server() {
+        if (server == null) {
+            pool();
+        }
+        return server;
+    }
+
+    ConnectionSettings settings() {
+        Integer port = (Integer) config.get("database.port");
+        return new ConnectionSettings(config.getString("database.host"),
+                port != null ? port : dialect.defaultPort(),
+                config.getString("database.user"), config.getString("database.password"),
+                (Boolean) config.get("database.use_tls"), config.getString("database.name"),
+                Duration.ofSeconds(config.getInt("connection.connect_timeout")));
+    }
+
+    private HikariDataSource pool() {
+        HikariDataSource p = pool;
+        if (p == null) {
+            synchronized (this) {
+                checkOpen();
+                p = pool;
+                if (p == null) {
+                    p = openPool();
+                    pool = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    private HikariDataSource openPool() {
+        ConnectionSettings s = settings();
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("datajoint-" + POOLS.incrementAndGet() + "-" + s.host() + ":" + s.port());
+        hc.setJdbcUrl(dialect.jdbcUrl(s));
+        hc.setDataSourceProperties(dialect.jdbcProperties(s));
+        hc.setMaximumPoolSize(config.getInt("connection.max_pool_size"));
+        hc.setMinimumIdle(1);
+        hc.setIdleTimeout(config.getInt("connection.idle_timeout") * 1000L);
+        hc.setMaxLifetime(config.getInt("connection.max_lifetime") * 1000L);
+        hc.setConnectionTimeout(Math.max(250L, s.connectTimeout().toMillis()));
+        hc.setValidationTimeout(Math.min(5000L, Math.max(250L, s.connectTimeout().toMillis())));
+        hc.setInitializationFailTimeout(1);
+        hc.setScheduledExecutor(SharedExecutors.HOUSEKEEPING);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw Errors.connect(dialect, e, s.user(), s.host(), s.port());
+        }
+        ds.getHikariConfigMXBean().setMinimumIdle(0);
+        config.freezeConnectionSettings();
+        try (java.sql.Connection c = ds.getConnection()) {
+            server = dialect.describe(c);
+        } catch (SQLException e) {
+            ds.close();
+            throw Errors.connect(dialect, e, s.user(), s.host(), s.port());
+        }
+        LOG.debug("Opened pool {} to {}", hc.getPoolName(), server);
+        return ds;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new DataJointException("This DataJoint instance is closed; build a new one");
+        }
+    }
+
+    private java.sql.Connection borrow() {
+        HikariDataSource p = pool();
+        try {
+            return p.getConnection();
+        } catch (SQLException e) {
+            ConnectionSettings s = settings();
+            throw Errors.connect(dialect, e, s.user(), s.host(), s.port());
+        }
+    }
+
+    @Override
+    public <T> T withJdbc(JdbcWork<T> work) {
+        return run("(JDBC work)", work);
+    }
+
+    /**
+     * Runs JDBC work on the transaction's connection or a borrowed one; retries once on a fresh
+     * connection when the borrowed one turns out to be dead and {@code database.reconnect} is on.
+     */
+    <T> T run(String sqlForErrors, JdbcWork<T> work) {
+        checkOpen();
+        java.sql.Connection tx = transaction.get();
+        if (tx != null) {
+            try {
+                return work.run(tx);
+            } catch (SQLException e) {
+                throw Errors.statement(dialect, e, sqlForErrors);
+            }
+        }
+        for (int attempt = 0; ; attempt++) {
+            java.sql.Connection c = borrow();
+            try {
+                T result = work.run(c);
+                c.close();
+                return result;
+            } catch (SQLException e) {
+                boolean lost = dialect.classify(e) == ErrorKind.CONNECTION_LOST;
+                release(c, lost);
+                if (lost && attempt == 0 && config.getBoolean("database.reconnect")) {
+                    LOG.info("Connection to {} was lost; reconnecting and retrying once", server);
+                    continue;
+                }
+                throw Errors.statement(dialect, e, sqlForErrors);
+            } catch (RuntimeException | Error e) {
+                release(c, false);
+                throw e;
+            }
+        }
+    }
+
+    private void release(java.sql.Connection c, boolean broken) {
+        try {
+            if (broken) {
+                pool.evictConnection(c);
+            } else {
+                c.close();
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Ignoring failure to release a connection: {}", e.toString());
+        }
+    }
+
+    @Override
+    public List<Map<String, Object>> query(String sql, Object... params) {
+        return run(sql, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rows(rs);
+                }
+            }
+        });
+    }
+
+    @Override
+    public long execute(String sql, Object... params) {
+        return run(sql, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                return ps.executeLargeUpdate();
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; params != null && i < params.length; i++) {
+            ps.setObject(i + 1, params[i]);
+        }
+    }
+
+    private static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = md.getColumnLabel(i + 1);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        while (rs.next()) {
+            Map<String, Object> row = new LinkedHashMap<>(n * 2);
+            for (int i = 0; i < n; i++) {
+                row.put(labels[i], rs.getObject(i + 1));
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    @Override
+    public <T> T transaction(Work<T> work) {
+        checkOpen();
+        if (transaction.get() != null) {
+            return call(work);
+        }
+        java.sql.Connection c = borrow();
+        transaction.set(c);
+        boolean broken = false;
+        try {
+            c.setAutoCommit(false);
+            T result = call(work);
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            broken = dialect.classify(e) == ErrorKind.CONNECTION_LOST;
+            rollback(c);
+            throw Errors.statement(dialect, e, "COMMIT");
+        } catch (RuntimeException | Error e) {
+            broken = Errors.classify(dialect, e) == ErrorKind.CONNECTION_LOST;
+            rollback(c);
+            throw e;
+        } finally {
+            transaction.remove();
+            try {
+                c.setAutoCommit(true);
+            } catch (SQLException e) {
+                broken = true;
+            }
+            release(c, broken);
+        }
+    }
+
+    private <T> T call(Work<T> work) {
+        try {
+            return work.run(this);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DataJointException("Transaction work failed: " + e, e);
+        }
+    }
+
+    private void rollback(java.sql.Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return transaction.get() != null;
+    }
+
+    @Override
+    public boolean ping() {
+        try {
+            return run("(ping)", c -> c.isValid((int) Math.max(1, settings().connectTimeout().toSeconds())));
+        } catch (DataJointException e) {
+            return false;
+        }
+    }
+
+    /** Closes the pool; idempotent. */
+    void close() {
+        synchronized (this) {
+            closed = true;
+            if (pool != null) {
+                pool.close();
+                pool = null;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        ConnectionSettings s = settings();
+        return "Connection[" + dialect.name() + " " + s.user() + "@" + s.host() + ":" + s.port()
+                + (server == null ? ", not yet opened" : ", " + server) + "]";
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * The dialect SPI: everything a database backend must supply, and nothing else.
+ *
+ * <h2>Writing a dialect</h2>
+ * <ol>
+ *   <li>Depend on {@code org.datajoint:datajoint-engine} and your JDBC driver.</li>
+ *   <li>Implement {@link org.datajoint.engine.spi.Dialect} in a public class with a public
+ *       no-argument constructor. Use only this package and jOOQ; never engine internals.</li>
+ *   <li>List the class in {@code META-INF/services/org.datajoint.engine.spi.Dialect}.</li>
+ *   <li>Run the conformance suite: depend on {@code org.datajoint:datajoint-tck} (test scope) and
+ *       add one test class implementing {@code org.datajoint.tck.DataJointTck}.</li>
+ * </ol>
+ * The engine finds dialects with {@link org.datajoint.engine.spi.Dialects}, by the backend name in
+ * {@code database.backend}. Engine code renders SQL through jOOQ with the dialect's
+ * {@link org.jooq.SQLDialect}; the {@code Dialect} methods cover only what jOOQ cannot know:
+ * connection URLs, server identification, catalog facts, and the meaning of the server's errors.
+ */
+package org.datajoint.engine.spi;

@@ -1,0 +1,142 @@
+package org.datajoint.dialect.mysql;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.Set;
+import org.datajoint.ServerInfo;
+import org.datajoint.engine.spi.ConnectionSettings;
+import org.datajoint.engine.spi.Dialect;
+import org.datajoint.engine.spi.ErrorKind;
+import org.jooq.SQLDialect;
+
+/** MySQL 8.0/8.4 and MariaDB 10.11+ through MySQL Connector/J. */
+public final class MySqlDialect implements Dialect {
+
+    /** Used by {@link java.util.ServiceLoader}. */
+    public MySqlDialect() {
+    }
+
+    @Override
+    public String name() {
+        return "mysql";
+    }
+
+    @Override
+    public Set<String> backends() {
+        return Set.of("mysql", "mariadb");
+    }
+
+    @Override
+    public int defaultPort() {
+        return 3306;
+    }
+
+    @Override
+    public String jdbcUrl(ConnectionSettings settings) {
+        return "jdbc:mysql://" + settings.host() + ":" + settings.port() + "/";
+    }
+
+    @Override
+    public Properties jdbcProperties(ConnectionSettings settings) {
+        Properties p = new Properties();
+        if (settings.user() != null) {
+            p.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            p.setProperty("password", settings.password());
+        }
+        String timeoutMillis = Long.toString(settings.connectTimeout().toMillis());
+        p.setProperty("connectTimeout", timeoutMillis);
+        p.setProperty("sslMode", settings.useTls() == null ? "PREFERRED" : settings.useTls() ? "REQUIRED" : "DISABLED");
+        p.setProperty("allowPublicKeyRetrieval", "true");
+        p.setProperty("characterEncoding", "UTF-8");
+        p.setProperty("connectionTimeZone", "UTC");
+        p.setProperty("forceConnectionTimeZoneToSession", "true");
+        p.setProperty("rewriteBatchedStatements", "true");
+        p.setProperty("cachePrepStmts", "true");
+        p.setProperty("prepStmtCacheSize", "250");
+        p.setProperty("prepStmtCacheSqlLimit", "2048");
+        p.setProperty("useLocalSessionState", "true");
+        p.setProperty("cacheServerConfiguration", "true");
+        p.setProperty("elideSetAutoCommits", "true");
+        p.setProperty("maintainTimeStats", "false");
+        p.setProperty("tcpKeepAlive", "true");
+        return p;
+    }
+
+    @Override
+    public ServerInfo describe(java.sql.Connection connection) throws SQLException {
+        String version;
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT VERSION()")) {
+            rs.next();
+            version = rs.getString(1);
+        }
+        boolean maria = version.contains("MariaDB");
+        if (version.startsWith("5.5.5-")) {
+            version = version.substring("5.5.5-".length());
+        }
+        int dash = version.indexOf('-');
+        return new ServerInfo(name(), maria ? "MariaDB" : "MySQL", dash > 0 ? version.substring(0, dash) : version);
+    }
+
+    @Override
+    public SQLDialect sqlDialect(ServerInfo server) {
+        return "MariaDB".equals(server.product()) ? SQLDialect.MARIADB : SQLDialect.MYSQL;
+    }
+
+    @Override
+    public SQLDialect sqlDialect() {
+        return SQLDialect.MYSQL;
+    }
+
+    @Override
+    public boolean dropSchemaNeedsCascade() {
+        return false;
+    }
+
+    @Override
+    public ErrorKind classify(SQLException error) {
+        switch (error.getErrorCode()) {
+            case 1062, 1586:
+                return ErrorKind.DUPLICATE_KEY;
+            case 1452, 1216:
+                return ErrorKind.MISSING_PARENT;
+            case 1451, 1217:
+                return ErrorKind.ROW_REFERENCED;
+            case 1054:
+                return ErrorKind.UNKNOWN_ATTRIBUTE;
+            case 1146, 1049, 1051:
+                return ErrorKind.MISSING_TABLE;
+            case 1050, 1007:
+                return ErrorKind.ALREADY_EXISTS;
+            case 1045, 1698:
+                return ErrorKind.AUTHENTICATION_FAILED;
+            case 1044, 1142, 1143, 1227, 1370:
+                return ErrorKind.ACCESS_DENIED;
+            case 1064, 1149:
+                return ErrorKind.SYNTAX;
+            case 1205, 1213:
+                return ErrorKind.TRANSIENT;
+            case 1927, 2006, 2013, 1053, 4031:
+                return ErrorKind.CONNECTION_LOST;
+            default:
+                break;
+        }
+        String state = error.getSQLState();
+        if (state == null) {
+            return ErrorKind.OTHER;
+        }
+        if (state.startsWith("08")) {
+            return ErrorKind.CONNECTION_LOST;
+        }
+        if (state.equals("28000")) {
+            return ErrorKind.AUTHENTICATION_FAILED;
+        }
+        if (state.equals("40001")) {
+            return ErrorKind.TRANSIENT;
+        }
+        return ErrorKind.OTHER;
+    }
+}

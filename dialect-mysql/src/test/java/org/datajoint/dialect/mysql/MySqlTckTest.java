@@ -1,0 +1,22 @@
+package org.datajoint.dialect.mysql;
+
+import org.datajoint.tck.DataJointTck;
+
+/** Runs the whole conformance suite on the MySQL family (MySQL or MariaDB, as provisioned). */
+class MySqlTckTest implements DataJointTck {
+
+    @Override
+    public String backend() {
+        return "mysql";
+    }
+
+    @Override
+    public String sessionIdSql() {
+        return "SELECT CONNECTION_ID()";
+    }
+
+    @Override
+    public String killSessionSql(long sessionId) {
+        return "KILL " + sessionId;
+    }
+}

@@ -1,0 +1,22 @@
+package org.datajoint.tck;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The whole conformance suite. A dialect runs it by adding one test class:
+ *
+ * <pre>{@code
+ * class MyDialectTckTest implements DataJointTck {
+ *     public String backend() { return "mydb"; }
+ *     public String sessionIdSql() { return "SELECT session_id()"; }
+ *     public String killSessionSql(long id) { return "KILL SESSION " + id; }
+ * }
+ * }</pre>
+ *
+ * The server comes from {@link org.datajoint.tck.servers.TestServers}: explicit settings, else an
+ * embedded server, else a container. Every test works in its own uniquely named schemas and drops them.
+ */
+@ExtendWith(TckExtension.class)
+public interface DataJointTck extends ConfigTck, ConnectionTck, SchemaTck, FailureTck, ConcurrencyTck,
+        ThreadSafeModeTck {
+}

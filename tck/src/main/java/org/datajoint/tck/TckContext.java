@@ -1,0 +1,90 @@
+package org.datajoint.tck;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.datajoint.Confirmer;
+import org.datajoint.DataJoint;
+import org.datajoint.DropOptions;
+import org.datajoint.Instance;
+import org.datajoint.tck.servers.TestServer;
+import org.datajoint.tck.servers.TestServers;
+
+/**
+ * Per-test resources handed to suite methods: the server under test, instances connected to it,
+ * and unique schema names. Everything created through it is dropped and closed after the test.
+ */
+public final class TckContext {
+
+    private final TckTarget target;
+    private final List<Instance> instances = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> schemas = Collections.synchronizedList(new ArrayList<>());
+
+    TckContext(TckTarget target) {
+        this.target = target;
+    }
+
+    /** The dialect test class. */
+    public TckTarget target() {
+        return target;
+    }
+
+    /** The backend under test. */
+    public String backend() {
+        return target.backend();
+    }
+
+    /** The server the suite runs against. */
+    public TestServer server() {
+        return TestServers.get(target.backend());
+    }
+
+    /**
+     * A builder preset for the server under test, isolated from the machine it runs on: an empty
+     * environment and a working directory without {@code datajoint.json}.
+     */
+    public Instance.Builder builder() {
+        TestServer s = server();
+        return DataJoint.instance()
+                .environment(java.util.Map.of())
+                .workingDirectory(Tck.isolatedDirectory())
+                .backend(s.backend()).host(s.host()).port(s.port()).user(s.user()).password(s.password())
+                .confirmer(Confirmer.never());
+    }
+
+    /** A new instance on the server under test, closed after the test. */
+    public Instance instance() {
+        return track(builder().build());
+    }
+
+    /** Registers an instance to be closed after the test. */
+    public Instance track(Instance instance) {
+        instances.add(instance);
+        return instance;
+    }
+
+    /** A schema name unique to this run and test, dropped after the test. */
+    public String schemaName(String hint) {
+        String name = ("tck_" + hint + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        schemas.add(name);
+        return name;
+    }
+
+    void cleanUp() {
+        try {
+            if (!schemas.isEmpty()) {
+                try (Instance cleaner = builder().build()) {
+                    for (String name : List.copyOf(schemas)) {
+                        if (cleaner.schema(name).exists()) {
+                            cleaner.schema(name).drop(DropOptions.noPrompt());
+                        }
+                    }
+                }
+            }
+        } finally {
+            List.copyOf(instances).forEach(Instance::close);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.datajoint.tck;
+
+/**
+ * What a dialect's test class supplies to the conformance suite: the backend under test and the
+ * few SQL snippets the suite cannot write portably. A dialect module implements
+ * {@link DataJointTck} in one test class; everything else comes from the suite.
+ */
+public interface TckTarget {
+
+    /** The backend name under test, as in {@code database.backend}. */
+    String backend();
+
+    /** A query returning the current session's server-side id as one integer column. */
+    String sessionIdSql();
+
+    /** A statement that makes the server terminate the session with this id. */
+    String killSessionSql(long sessionId);
+}
