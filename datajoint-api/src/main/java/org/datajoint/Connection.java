@@ -30,7 +30,10 @@ public interface Connection {
      */
     List<Map<String, Object>> query(String sql, Object... params);
 
-    /** Runs a statement that returns no rows and returns its update count. {@code ?} takes bound values. */
+    /**
+     * Runs a statement and returns its update count ({@code 0} for statements that count nothing;
+     * rows a statement returns are discarded). {@code ?} takes bound values.
+     */
     long execute(String sql, Object... params);
 
     /**

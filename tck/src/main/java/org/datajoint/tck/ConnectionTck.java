@@ -96,7 +96,8 @@ public interface ConnectionTck extends TckTarget {
             });
             return null;
         });
-        assertTrue(c.withJdbc(jdbc -> jdbc.getAutoCommit()));
+        Boolean autoCommit = c.withJdbc(jdbc -> jdbc.getAutoCommit());
+        assertTrue(autoCommit, "outside a transaction the lent connection autocommits");
     }
 
     @Test

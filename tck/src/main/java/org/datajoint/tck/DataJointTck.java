@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     public String backend() { return "mydb"; }
  *     public String sessionIdSql() { return "SELECT session_id()"; }
  *     public String killSessionSql(long id) { return "KILL SESSION " + id; }
+ *     public String createUserSql(String user, String pw) { return "CREATE USER " + user + " PASSWORD '" + pw + "'"; }
+ *     public String dropUserSql(String user) { return "DROP USER " + user; }
  * }
  * }</pre>
  *

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.datajoint.AccessDeniedException;
 import org.datajoint.ConnectionException;
 import org.datajoint.DataJoint;
@@ -53,17 +54,30 @@ public interface FailureTck extends TckTarget {
 
     @Test
     default void wrongPasswordIsAccessDenied(TckContext tck) {
+        String user = "dj_tck_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        Instance admin = tck.instance();
         List<Instance.Builder> attempts = new ArrayList<>();
         attempts.add(tck.builder().user("dj_tck_nobody").password("wrong"));
         if (TestServers.enforcesPasswords(tck.backend())) {
-            attempts.add(tck.builder().password("definitely-the-wrong-password"));
+            admin.connection().execute(createUserSql(user, "Right1234"));
+            attempts.add(tck.builder().user(user).password("definitely-the-wrong-password"));
         }
-        for (Instance.Builder b : attempts) {
-            Instance inst = tck.track(b.build());
-            AccessDeniedException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                    () -> assertThrows(AccessDeniedException.class, () -> inst.connection().query("SELECT 1")));
-            assertTrue(e.getMessage().contains("Access denied for user"), e.getMessage());
-            assertTrue(!e.getMessage().contains("definitely-the-wrong-password"), "password must not be shown");
+        try {
+            for (Instance.Builder b : attempts) {
+                Instance inst = tck.track(b.build());
+                AccessDeniedException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                        () -> assertThrows(AccessDeniedException.class, () -> inst.connection().query("SELECT 1")));
+                assertTrue(e.getMessage().contains("Access denied for user"), e.getMessage());
+                assertTrue(!e.getMessage().contains("definitely-the-wrong-password"), "password must not be shown");
+            }
+            if (attempts.size() > 1) {
+                Instance right = tck.track(tck.builder().user(user).password("Right1234").build());
+                assertTrue(right.connection().ping(), "the right password works");
+            }
+        } finally {
+            if (attempts.size() > 1) {
+                admin.connection().execute(dropUserSql(user));
+            }
         }
     }
 

@@ -15,4 +15,10 @@ public interface TckTarget {
 
     /** A statement that makes the server terminate the session with this id. */
     String killSessionSql(long sessionId);
+
+    /** A statement creating a login user with this password (names and passwords are plain ASCII letters and digits). */
+    String createUserSql(String user, String password);
+
+    /** A statement dropping that user. */
+    String dropUserSql(String user);
 }

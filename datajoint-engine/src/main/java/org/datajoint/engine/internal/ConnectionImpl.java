@@ -231,7 +231,7 @@ final class ConnectionImpl implements Connection {
         return run(sql, c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
-                return ps.executeLargeUpdate();
+                return ps.execute() ? 0L : Math.max(0L, ps.getLargeUpdateCount());
             }
         });
     }

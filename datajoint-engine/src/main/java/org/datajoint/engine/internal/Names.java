@@ -1,8 +1,8 @@
 package org.datajoint.engine.internal;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.datajoint.DataJointException;
+import org.datajoint.engine.internal.portable.PortableNames;
 
 /** Validation and parsing of schema and table names. Names are always quoted when rendered; these rules keep them portable. */
 final class Names {
@@ -11,8 +11,6 @@ final class Names {
     static final int MAX_LENGTH = 64;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_$#~][A-Za-z0-9_$#~]*");
-    private static final Pattern FULL = Pattern.compile("^\\s*(?:[`\"]([^`\"]+)[`\"]|([^.`\"\\s]+))\\s*\\.\\s*"
-            + "(?:[`\"]([^`\"]+)[`\"]|([^.`\"\\s]+))\\s*$");
 
     private Names() {
     }
@@ -38,15 +36,9 @@ final class Names {
         return name;
     }
 
-    /** Splits {@code schema.table}, {@code `schema`.`table`} or {@code "schema"."table"} into its two parts. */
+    /** Splits and validates a full table name written in either quoting style. */
     static String[] full(String fullName) {
-        Matcher m = fullName == null ? null : FULL.matcher(fullName);
-        if (m == null || !m.matches()) {
-            throw new DataJointException("Invalid full table name '" + fullName
-                    + "': write schema.table, `schema`.`table` or \"schema\".\"table\"");
-        }
-        String schema = m.group(1) != null ? m.group(1) : m.group(2);
-        String table = m.group(3) != null ? m.group(3) : m.group(4);
-        return new String[] {schema(schema), table(table)};
+        String[] parts = PortableNames.splitFullName(fullName);
+        return new String[] {schema(parts[0]), table(parts[1])};
     }
 }

@@ -19,4 +19,14 @@ class MySqlTckTest implements DataJointTck {
     public String killSessionSql(long sessionId) {
         return "KILL " + sessionId;
     }
+
+    @Override
+    public String createUserSql(String user, String password) {
+        return "CREATE USER '" + user + "'@'%' IDENTIFIED BY '" + password + "'";
+    }
+
+    @Override
+    public String dropUserSql(String user) {
+        return "DROP USER IF EXISTS '" + user + "'@'%'";
+    }
 }

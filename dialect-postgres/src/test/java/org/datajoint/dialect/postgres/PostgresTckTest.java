@@ -19,4 +19,14 @@ class PostgresTckTest implements DataJointTck {
     public String killSessionSql(long sessionId) {
         return "SELECT pg_terminate_backend(" + sessionId + ")";
     }
+
+    @Override
+    public String createUserSql(String user, String password) {
+        return "CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'";
+    }
+
+    @Override
+    public String dropUserSql(String user) {
+        return "DROP ROLE IF EXISTS " + user;
+    }
 }

@@ -1,0 +1,63 @@
+package org.datajoint.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.datajoint.Confirmer;
+import org.datajoint.DataJoint;
+import org.datajoint.DropOptions;
+import org.datajoint.Instance;
+import org.datajoint.Schema;
+import org.datajoint.tck.servers.TestServer;
+import org.datajoint.tck.servers.TestServers;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One JVM holding instances of several backends at once. Run by a module that has every dialect
+ * on its class path; {@link #backends()} names the backends to combine.
+ */
+public interface MultiBackendTck {
+
+    /** The backends to use together, at least two. */
+    List<String> backends();
+
+    @Test
+    default void instancesOfDifferentBackendsWorkSideBySide() {
+        List<Instance> instances = backends().stream().map(b -> {
+            TestServer s = TestServers.get(b);
+            return DataJoint.instance().environment(Map.of()).workingDirectory(Tck.isolatedDirectory())
+                    .backend(b).host(s.host()).port(s.port()).user(s.user()).password(s.password())
+                    .confirmer(Confirmer.never()).build();
+        }).toList();
+        String name = "tck_multi_" + UUID.randomUUID().toString().substring(0, 8);
+        try {
+            for (int round = 0; round < 3; round++) {
+                for (Instance inst : instances) {
+                    Schema s = inst.schema(name);
+                    String table = inst.freeTable(name + ".t" + round).fullTableName();
+                    inst.connection().execute("CREATE TABLE " + table + " (id INTEGER PRIMARY KEY, backend VARCHAR(20))");
+                    inst.connection().execute("INSERT INTO " + table + " VALUES (?, ?)", round, inst.connection().backend());
+                    assertEquals(round + 1, s.listTables().size());
+                }
+            }
+            for (int i = 0; i < instances.size(); i++) {
+                Instance inst = instances.get(i);
+                assertEquals(backends().get(i), inst.connection().backend());
+                String table = inst.freeTable(name + ".t2").fullTableName();
+                assertEquals(inst.connection().backend(),
+                        inst.connection().query("SELECT backend FROM " + table).get(0).values().iterator().next());
+            }
+            assertNotEquals(instances.get(0).connection().server().product(),
+                    instances.get(1).connection().server().product());
+        } finally {
+            for (Instance inst : instances) {
+                assertTrue(inst.schema(name).drop(DropOptions.noPrompt()));
+                inst.close();
+            }
+        }
+    }
+}
