@@ -52,6 +52,12 @@ public interface Connection {
      */
     <T> T withJdbc(JdbcWork<T> work);
 
+    /**
+     * How many statements this connection has sent to the server so far: a diagnostic for round
+     * trips (metadata loading, for example), not a performance counter of the driver.
+     */
+    long statementCount();
+
     /** Checks that the server answers; returns {@code false} rather than throwing when it does not. */
     boolean ping();
 

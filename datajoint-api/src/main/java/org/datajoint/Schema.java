@@ -32,4 +32,40 @@ public interface Schema {
 
     /** Drops the schema with the given options. */
     boolean drop(DropOptions options);
+
+    /**
+     * Declares a manual table from its CamelCase class name and definition, or binds to it when
+     * a table of that name exists (a differing definition is logged as a warning naming the differences).
+     *
+     * @throws DefinitionException naming the line and what is wrong with it
+     */
+    Table manual(String className, String definition);
+
+    /** Declares a lookup table ({@code #name}) and inserts its contents (existing rows are kept). */
+    Table lookup(String className, String definition, List<? extends java.util.Map<String, ?>> contents);
+
+    /** Declares a lookup table without contents. */
+    default Table lookup(String className, String definition) {
+        return lookup(className, definition, List.of());
+    }
+
+    /** Declares an imported table ({@code _name}); its primary key must come from foreign keys. */
+    Table imported(String className, String definition);
+
+    /** Declares a computed table ({@code __name}); its primary key must come from foreign keys. */
+    Table computed(String className, String definition);
+
+    /**
+     * An existing table of this schema by class name ({@code Session}, {@code Session.Trial}) or
+     * SQL name ({@code session}, {@code session__trial}).
+     *
+     * @throws MissingTableException when there is none
+     */
+    Table table(String name);
+
+    /**
+     * Every user table of the schema, masters followed by their parts, in dependency order;
+     * DataJoint's hidden tables ({@code ~lineage}, {@code ~~jobs}) are left out.
+     */
+    List<Table> tables();
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.datajoint.Config;
 import org.datajoint.Connection;
 import org.datajoint.DataJointException;
@@ -44,6 +45,7 @@ final class ConnectionImpl implements Connection {
     private volatile ServerInfo server;
     private volatile DSLContext serverRenderer;
     private volatile boolean closed;
+    private final AtomicLong statements = new AtomicLong();
 
     ConnectionImpl(ConfigImpl config, Dialect dialect) {
         this.config = config;
@@ -217,6 +219,7 @@ final class ConnectionImpl implements Connection {
     @Override
     public List<Map<String, Object>> query(String sql, Object... params) {
         return run(sql, c -> {
+            statements.incrementAndGet();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -229,6 +232,7 @@ final class ConnectionImpl implements Connection {
     @Override
     public long execute(String sql, Object... params) {
         return run(sql, c -> {
+            statements.incrementAndGet();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
                 return ps.execute() ? 0L : Math.max(0L, ps.getLargeUpdateCount());
@@ -309,6 +313,16 @@ final class ConnectionImpl implements Connection {
         } catch (SQLException e) {
             LOG.debug("Rollback failed: {}", e.toString());
         }
+    }
+
+    @Override
+    public long statementCount() {
+        return statements.get();
+    }
+
+    /** Counts statements run outside {@link #query} and {@link #execute}, such as catalog reads. */
+    void countStatements(long n) {
+        statements.addAndGet(n);
     }
 
     @Override

@@ -13,10 +13,26 @@ final class InstanceImpl implements Instance {
 
     private final ConfigImpl config;
     private final ConnectionImpl connection;
+    private final Catalog catalog;
+    private final Declarations declarations;
 
     InstanceImpl(ConfigImpl config, Dialect dialect) {
         this.config = config;
         this.connection = new ConnectionImpl(config, dialect);
+        this.catalog = new Catalog(connection);
+        this.declarations = new Declarations(this);
+    }
+
+    ConnectionImpl connectionImpl() {
+        return connection;
+    }
+
+    Catalog catalog() {
+        return catalog;
+    }
+
+    Declarations declarations() {
+        return declarations;
     }
 
     @Override
@@ -31,13 +47,13 @@ final class InstanceImpl implements Instance {
 
     @Override
     public Schema schema(String name) {
-        return SchemaImpl.open(this, connection, name);
+        return SchemaImpl.open(this, name);
     }
 
     @Override
     public FreeTable freeTable(String fullTableName) {
         String[] parts = Names.full(fullTableName);
-        return new FreeTableImpl(connection, parts[0], parts[1]);
+        return new TableImpl(this, parts[0], parts[1]);
     }
 
     @Override

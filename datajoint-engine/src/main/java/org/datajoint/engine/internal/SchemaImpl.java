@@ -1,10 +1,16 @@
 package org.datajoint.engine.internal;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.datajoint.DataJointException;
 import org.datajoint.DropOptions;
 import org.datajoint.Instance;
+import org.datajoint.MissingTableException;
 import org.datajoint.Schema;
+import org.datajoint.Table;
+import org.datajoint.Tier;
+import org.datajoint.engine.spi.CatalogTable;
 import org.jooq.DropSchemaFinalStep;
 import org.jooq.DropSchemaStep;
 import org.jooq.impl.DSL;
@@ -16,23 +22,25 @@ final class SchemaImpl implements Schema {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaImpl.class);
 
-    private final Instance instance;
+    private final InstanceImpl instance;
     private final ConnectionImpl connection;
     private final String name;
 
-    private SchemaImpl(Instance instance, ConnectionImpl connection, String name) {
+    private SchemaImpl(InstanceImpl instance, String name) {
         this.instance = instance;
-        this.connection = connection;
+        this.connection = instance.connectionImpl();
         this.name = name;
     }
 
     /** Opens a schema, creating it on the server if it is missing. */
-    static SchemaImpl open(Instance instance, ConnectionImpl connection, String name) {
-        SchemaImpl schema = new SchemaImpl(instance, connection, Names.schema(name));
+    static SchemaImpl open(InstanceImpl instance, String name) {
+        ConnectionImpl connection = instance.connectionImpl();
+        SchemaImpl schema = new SchemaImpl(instance, Names.schema(name));
         if (!schema.exists()) {
             String sql = connection.serverRenderer().createSchemaIfNotExists(DSL.name(name)).getSQL();
             try {
                 connection.execute(sql);
+                instance.catalog().invalidate(name);
                 LOG.info("Created schema {}", name);
             } catch (DataJointException e) {
                 if (!schema.exists()) {
@@ -83,8 +91,55 @@ final class SchemaImpl implements Schema {
         DropSchemaStep drop = connection.serverRenderer().dropSchemaIfExists(DSL.name(name));
         DropSchemaFinalStep statement = connection.dialect().dropSchemaNeedsCascade() ? drop.cascade() : drop;
         connection.execute(statement.getSQL());
+        instance.catalog().invalidate(name);
         LOG.info("Dropped schema {}", name);
         return true;
+    }
+
+    @Override
+    public Table manual(String className, String definition) {
+        return instance.declarations().declare(name, Tier.MANUAL, className, definition, null, List.of());
+    }
+
+    @Override
+    public Table lookup(String className, String definition, List<? extends Map<String, ?>> contents) {
+        return instance.declarations().declare(name, Tier.LOOKUP, className, definition, null, contents);
+    }
+
+    @Override
+    public Table imported(String className, String definition) {
+        return instance.declarations().declare(name, Tier.IMPORTED, className, definition, null, List.of());
+    }
+
+    @Override
+    public Table computed(String className, String definition) {
+        return instance.declarations().declare(name, Tier.COMPUTED, className, definition, null, List.of());
+    }
+
+    @Override
+    public Table table(String tableName) {
+        Map<String, CatalogTable> tables = instance.catalog().tables(name);
+        if (tables.containsKey(tableName)) {
+            return new TableImpl(instance, name, tableName);
+        }
+        return tables.keySet().stream().filter(n -> !n.startsWith("~") && TableNaming.className(n).equals(tableName))
+                .findFirst().<Table>map(n -> new TableImpl(instance, name, n))
+                .orElseThrow(() -> new MissingTableException("Schema " + quoted() + " has no table '" + tableName
+                        + "'; it has " + tables().stream().map(Table::className).toList()));
+    }
+
+    @Override
+    public List<Table> tables() {
+        Map<String, CatalogTable> tables = instance.catalog().tables(name);
+        List<Table> out = new ArrayList<>();
+        for (Dependencies.Node n : instance.catalog().dependencies().topological()) {
+            if (n.schema().equals(name) && tables.containsKey(n.table()) && Tier.ofTableName(n.table()) != Tier.PART) {
+                TableImpl master = new TableImpl(instance, name, n.table());
+                out.add(master);
+                out.addAll(master.parts());
+            }
+        }
+        return out;
     }
 
     private String quoted() {

@@ -1,6 +1,7 @@
 package org.datajoint.engine.spi;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.datajoint.ServerInfo;
@@ -52,4 +53,51 @@ public interface Dialect {
 
     /** What a server error means, from its SQLState and vendor code. Never throws. */
     ErrorKind classify(SQLException error);
+
+    // ---- declaration ----
+
+    /**
+     * The server type of a core type in a table of {@code schema}, for example {@code int},
+     * {@code double precision}, {@code "lab"."enum_1a2b3c4d"}.
+     */
+    String sqlType(CoreType type, String schema);
+
+    /**
+     * Statements that must run before a table using {@code type} can be created in
+     * {@code schema}, for example creating a named enum type; idempotent; empty for most types.
+     */
+    default List<String> typePreparation(CoreType type, String schema) {
+        return List.of();
+    }
+
+    /**
+     * Whether column and table comments are written inside {@code CREATE TABLE} (MySQL), rather
+     * than by separate {@code COMMENT ON} statements after it (PostgreSQL).
+     */
+    boolean inlineComments();
+
+    /** Text appended after the closing parenthesis of {@code CREATE TABLE}, before any inline table comment. */
+    default String createTableOptions() {
+        return "";
+    }
+
+    /**
+     * Whether secondary indexes are declared inside {@code CREATE TABLE} (MySQL), rather than by
+     * separate {@code CREATE INDEX} statements after it (PostgreSQL).
+     */
+    boolean inlineIndexes();
+
+    // ---- catalog ----
+
+    /**
+     * Reads every table of the given schemas in a fixed, small number of queries, whatever the
+     * number of tables: columns, primary keys, indexes, foreign keys and comments.
+     */
+    List<CatalogTable> readCatalog(java.sql.Connection connection, List<String> schemas) throws SQLException;
+
+    /**
+     * The core type a column of a table not declared by DataJoint corresponds to, or
+     * {@code null} to keep the server's type as a native type.
+     */
+    CoreType coreTypeOf(CatalogColumn column);
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.datajoint.DialectNotFoundException;
@@ -60,6 +61,31 @@ class DialectsTest {
         @Override
         public ErrorKind classify(SQLException error) {
             return ErrorKind.OTHER;
+        }
+
+        @Override
+        public String sqlType(CoreType type, String schema) {
+            return type.text();
+        }
+
+        @Override
+        public boolean inlineComments() {
+            return true;
+        }
+
+        @Override
+        public boolean inlineIndexes() {
+            return true;
+        }
+
+        @Override
+        public List<CatalogTable> readCatalog(java.sql.Connection connection, List<String> schemas) {
+            return List.of();
+        }
+
+        @Override
+        public CoreType coreTypeOf(CatalogColumn column) {
+            return null;
         }
     }
 

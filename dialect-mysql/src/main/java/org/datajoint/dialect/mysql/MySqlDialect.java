@@ -3,10 +3,14 @@ package org.datajoint.dialect.mysql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.datajoint.ServerInfo;
+import org.datajoint.engine.spi.CatalogColumn;
+import org.datajoint.engine.spi.CatalogTable;
 import org.datajoint.engine.spi.ConnectionSettings;
+import org.datajoint.engine.spi.CoreType;
 import org.datajoint.engine.spi.Dialect;
 import org.datajoint.engine.spi.ErrorKind;
 import org.jooq.SQLDialect;
@@ -138,5 +142,36 @@ public final class MySqlDialect implements Dialect {
             return ErrorKind.TRANSIENT;
         }
         return ErrorKind.OTHER;
+    }
+
+    @Override
+    public String sqlType(CoreType type, String schema) {
+        return MySqlTypeMapping.sqlType(type);
+    }
+
+    @Override
+    public boolean inlineComments() {
+        return true;
+    }
+
+    @Override
+    public boolean inlineIndexes() {
+        return true;
+    }
+
+    @Override
+    public String createTableOptions() {
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+    }
+
+    @Override
+    public List<CatalogTable> readCatalog(java.sql.Connection connection, List<String> schemas) throws SQLException {
+        boolean mariaDb = connection.getMetaData().getDatabaseProductVersion().contains("MariaDB");
+        return MySqlCatalogReader.read(connection, schemas, mariaDb);
+    }
+
+    @Override
+    public CoreType coreTypeOf(CatalogColumn column) {
+        return MySqlTypeMapping.coreTypeOf(column);
     }
 }

@@ -1,10 +1,14 @@
 package org.datajoint.dialect.postgres;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.datajoint.ServerInfo;
+import org.datajoint.engine.spi.CatalogColumn;
+import org.datajoint.engine.spi.CatalogTable;
 import org.datajoint.engine.spi.ConnectionSettings;
+import org.datajoint.engine.spi.CoreType;
 import org.datajoint.engine.spi.Dialect;
 import org.datajoint.engine.spi.ErrorKind;
 import org.jooq.SQLDialect;
@@ -57,6 +61,7 @@ public final class PostgresDialect implements Dialect {
         p.setProperty("reWriteBatchedInserts", "true");
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("options", "-c TimeZone=UTC");
+        p.setProperty("stringtype", "unspecified");
         return p;
     }
 
@@ -113,5 +118,35 @@ public final class PostgresDialect implements Dialect {
             default:
                 return state.startsWith("08") ? ErrorKind.CONNECTION_LOST : ErrorKind.OTHER;
         }
+    }
+
+    @Override
+    public String sqlType(CoreType type, String schema) {
+        return PostgresTypeMapping.sqlType(type, schema);
+    }
+
+    @Override
+    public List<String> typePreparation(CoreType type, String schema) {
+        return type.name().equals("enum") ? List.of(PostgresTypeMapping.enumPreparation(type, schema)) : List.of();
+    }
+
+    @Override
+    public boolean inlineComments() {
+        return false;
+    }
+
+    @Override
+    public boolean inlineIndexes() {
+        return false;
+    }
+
+    @Override
+    public List<CatalogTable> readCatalog(java.sql.Connection connection, List<String> schemas) throws SQLException {
+        return PostgresCatalogReader.read(connection, schemas);
+    }
+
+    @Override
+    public CoreType coreTypeOf(CatalogColumn column) {
+        return PostgresTypeMapping.coreTypeOf(column);
     }
 }

@@ -1,0 +1,157 @@
+package org.datajoint.engine.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.datajoint.DefinitionException;
+import org.datajoint.ForeignKey;
+import org.datajoint.FreeTable;
+import org.datajoint.Heading;
+import org.datajoint.MissingTableException;
+import org.datajoint.Table;
+import org.datajoint.Tier;
+import org.datajoint.engine.spi.CatalogTable;
+import org.jooq.impl.DSL;
+
+/** A table handle; everything it reports comes from the instance's catalog cache. */
+final class TableImpl implements FreeTable {
+
+    private final InstanceImpl instance;
+    private final String schema;
+    private final String table;
+
+    TableImpl(InstanceImpl instance, String schema, String table) {
+        this.instance = instance;
+        this.schema = schema;
+        this.table = table;
+    }
+
+    ConnectionImpl instanceConnection() {
+        return instance.connectionImpl();
+    }
+
+    Dependencies.Node node() {
+        return new Dependencies.Node(schema, table);
+    }
+
+    @Override
+    public String schemaName() {
+        return schema;
+    }
+
+    @Override
+    public String tableName() {
+        return table;
+    }
+
+    @Override
+    public String fullTableName() {
+        return instance.connectionImpl().renderer().render(DSL.name(schema, table));
+    }
+
+    @Override
+    public String className() {
+        return TableNaming.className(table);
+    }
+
+    @Override
+    public Tier tier() {
+        return Tier.ofTableName(table);
+    }
+
+    @Override
+    public boolean exists() {
+        return !instance.connectionImpl().query("SELECT 1 FROM information_schema.tables WHERE table_schema = ?"
+                + " AND table_name = ?", schema, table).isEmpty();
+    }
+
+    CatalogTable catalogTable() {
+        return instance.catalog().table(schema, table).orElseThrow(() -> new MissingTableException(
+                "Table " + fullTableName() + " does not exist"));
+    }
+
+    @Override
+    public Heading heading() {
+        return instance.catalog().heading(catalogTable());
+    }
+
+    @Override
+    public List<ForeignKey> foreignKeys() {
+        catalogTable();
+        return dependencies().foreignKeys(node()).stream().map(Dependencies.Edge::foreignKey).toList();
+    }
+
+    private Dependencies dependencies() {
+        return instance.catalog().dependencies();
+    }
+
+    @Override
+    public String describe() {
+        return Describer.describe(this, heading(), foreignKeys());
+    }
+
+    @Override
+    public List<Table> parents() {
+        catalogTable();
+        return handles(dependencies().parents(node()));
+    }
+
+    @Override
+    public List<Table> children() {
+        catalogTable();
+        return handles(dependencies().children(node()));
+    }
+
+    @Override
+    public List<Table> ancestors() {
+        catalogTable();
+        return handles(dependencies().ancestors(node()));
+    }
+
+    @Override
+    public List<Table> descendants() {
+        catalogTable();
+        return handles(dependencies().descendants(node()));
+    }
+
+    private List<Table> handles(List<Dependencies.Node> nodes) {
+        return nodes.stream().<Table>map(n -> new TableImpl(instance, n.schema(), n.table())).toList();
+    }
+
+    @Override
+    public Table part(String name, String definition) {
+        if (tier() == Tier.PART) {
+            throw new DefinitionException("Part table " + className() + " cannot have parts of its own");
+        }
+        return instance.declarations().declare(schema, Tier.PART, name, definition, this, List.of());
+    }
+
+    @Override
+    public List<Table> parts() {
+        String prefix = table + "__";
+        return instance.catalog().tables(schema).keySet().stream().filter(n -> n.startsWith(prefix))
+                .<Table>map(n -> new TableImpl(instance, schema, n)).toList();
+    }
+
+    @Override
+    public Optional<Table> master() {
+        if (tier() != Tier.PART) {
+            return Optional.empty();
+        }
+        return Optional.of(new TableImpl(instance, schema, TableNaming.masterOf(table)));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TableImpl t && t.schema.equals(schema) && t.table.equals(table) && t.instance == instance;
+    }
+
+    @Override
+    public int hashCode() {
+        return schema.hashCode() * 31 + table.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return className() + " " + fullTableName();
+    }
+}

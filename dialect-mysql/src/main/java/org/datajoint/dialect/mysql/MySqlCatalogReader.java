@@ -1,0 +1,142 @@
+package org.datajoint.dialect.mysql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.datajoint.engine.spi.CatalogColumn;
+import org.datajoint.engine.spi.CatalogForeignKey;
+import org.datajoint.engine.spi.CatalogIndex;
+import org.datajoint.engine.spi.CatalogTable;
+
+/** Reads the catalog of MySQL and MariaDB schemas from information_schema in four queries. */
+final class MySqlCatalogReader {
+
+    private record Key(String schema, String table) {
+    }
+
+    private static final class Builder {
+        final Key key;
+        String comment = "";
+        final List<CatalogColumn> columns = new ArrayList<>();
+        final List<String> primaryKey = new ArrayList<>();
+        final Map<String, CatalogIndex> indexes = new LinkedHashMap<>();
+        final Map<String, CatalogForeignKey> foreignKeys = new LinkedHashMap<>();
+
+        Builder(Key key) {
+            this.key = key;
+        }
+    }
+
+    private MySqlCatalogReader() {
+    }
+
+    static List<CatalogTable> read(Connection c, List<String> schemas, boolean mariaDb) throws SQLException {
+        if (schemas.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", Collections.nCopies(schemas.size(), "?"));
+        Map<Key, Builder> tables = new LinkedHashMap<>();
+        query(c, "SELECT table_schema, table_name, table_comment FROM information_schema.tables WHERE table_schema IN ("
+                + in + ") AND table_type = 'BASE TABLE' ORDER BY table_schema, table_name", schemas, rs -> {
+                    Builder b = new Builder(new Key(rs.getString(1), rs.getString(2)));
+                    b.comment = rs.getString(3);
+                    tables.put(b.key, b);
+                });
+        query(c, "SELECT table_schema, table_name, column_name, column_type, is_nullable, column_default,"
+                + " column_comment, extra, data_type FROM information_schema.columns WHERE table_schema IN (" + in
+                + ") ORDER BY table_schema, table_name, ordinal_position", schemas, rs -> {
+                    Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
+                    if (b != null) {
+                        b.columns.add(column(rs, mariaDb));
+                    }
+                });
+        query(c, "SELECT table_schema, table_name, index_name, non_unique, column_name FROM information_schema.statistics"
+                + " WHERE table_schema IN (" + in + ") ORDER BY table_schema, table_name, index_name, seq_in_index",
+                schemas, rs -> {
+                    Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
+                    if (b == null) {
+                        return;
+                    }
+                    String index = rs.getString(3);
+                    String column = rs.getString(5) == null ? "(expression)" : rs.getString(5);
+                    if (index.equals("PRIMARY")) {
+                        b.primaryKey.add(column);
+                    } else {
+                        CatalogIndex old = b.indexes.get(index);
+                        List<String> cols = old == null ? new ArrayList<>() : new ArrayList<>(old.columns());
+                        cols.add(column);
+                        b.indexes.put(index, new CatalogIndex(index, cols, rs.getInt(4) == 0));
+                    }
+                });
+        query(c, "SELECT table_schema, table_name, constraint_name, column_name, referenced_table_schema,"
+                + " referenced_table_name, referenced_column_name FROM information_schema.key_column_usage"
+                + " WHERE table_schema IN (" + in + ") AND referenced_table_name IS NOT NULL"
+                + " ORDER BY table_schema, table_name, constraint_name, ordinal_position", schemas, rs -> {
+                    Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
+                    if (b == null) {
+                        return;
+                    }
+                    String name = rs.getString(3);
+                    CatalogForeignKey old = b.foreignKeys.get(name);
+                    List<String> cols = old == null ? new ArrayList<>() : new ArrayList<>(old.columns());
+                    List<String> parents = old == null ? new ArrayList<>() : new ArrayList<>(old.parentColumns());
+                    cols.add(rs.getString(4));
+                    parents.add(rs.getString(7));
+                    b.foreignKeys.put(name, new CatalogForeignKey(name, cols, rs.getString(5), rs.getString(6), parents));
+                });
+        List<CatalogTable> out = new ArrayList<>();
+        for (Builder b : tables.values()) {
+            out.add(new CatalogTable(b.key.schema(), b.key.table(), b.comment, b.columns, b.primaryKey,
+                    List.copyOf(b.indexes.values()), List.copyOf(b.foreignKeys.values())));
+        }
+        return out;
+    }
+
+    private static CatalogColumn column(ResultSet rs, boolean mariaDb) throws SQLException {
+        String type = rs.getString(4).toLowerCase(Locale.ROOT).replaceAll("^(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)",
+                "$1");
+        boolean nullable = "YES".equalsIgnoreCase(rs.getString(5));
+        String extra = rs.getString(8) == null ? "" : rs.getString(8).toLowerCase(Locale.ROOT);
+        String def = defaultValue(rs.getString(6), rs.getString(9).toLowerCase(Locale.ROOT), mariaDb);
+        return new CatalogColumn(rs.getString(3), type, nullable, def, rs.getString(7), extra.contains("auto_increment"));
+    }
+
+    /** Normalises a catalog default: bare numbers, CURRENT_TIMESTAMP, single-quoted strings, null. */
+    static String defaultValue(String raw, String dataType, boolean mariaDb) {
+        if (raw == null || (mariaDb && raw.equalsIgnoreCase("NULL"))) {
+            return null;
+        }
+        if (raw.toLowerCase(Locale.ROOT).startsWith("current_timestamp")) {
+            return "CURRENT_TIMESTAMP";
+        }
+        if (mariaDb) {
+            return raw;
+        }
+        boolean numeric = dataType.matches("tinyint|smallint|mediumint|int|bigint|float|double|decimal|bit|year");
+        return numeric ? raw : "'" + raw.replace("'", "''") + "'";
+    }
+
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, List<String> params, RowHandler handler) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                ps.setString(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        }
+    }
+}

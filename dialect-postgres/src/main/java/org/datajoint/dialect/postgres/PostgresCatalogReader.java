@@ -1,0 +1,169 @@
+package org.datajoint.dialect.postgres;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.datajoint.engine.spi.CatalogColumn;
+import org.datajoint.engine.spi.CatalogForeignKey;
+import org.datajoint.engine.spi.CatalogIndex;
+import org.datajoint.engine.spi.CatalogTable;
+
+/** Reads the catalog of PostgreSQL schemas from pg_catalog in four queries. */
+final class PostgresCatalogReader {
+
+    private static final Pattern CAST_LITERAL = Pattern.compile("^('(?:[^']|'')*')::.*$");
+    private static final Pattern CAST_NUMBER = Pattern.compile("^\\(?(-?[0-9.eE+-]+)\\)?(::.*)?$");
+
+    private record Key(String schema, String table) {
+    }
+
+    private static final class Builder {
+        final Key key;
+        String comment = "";
+        final List<CatalogColumn> columns = new ArrayList<>();
+        final List<String> primaryKey = new ArrayList<>();
+        final Map<String, CatalogIndex> indexes = new LinkedHashMap<>();
+        final Map<String, CatalogForeignKey> foreignKeys = new LinkedHashMap<>();
+
+        Builder(Key key) {
+            this.key = key;
+        }
+    }
+
+    private static final String TABLES = "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')"
+            + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY(?) ORDER BY n.nspname, c.relname";
+    private static final String COLUMNS = "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+            + " NOT a.attnotnull, pg_get_expr(d.adbin, d.adrelid), col_description(c.oid, a.attnum), a.attidentity,"
+            + " (SELECT string_agg(quote_literal(e.enumlabel), ',' ORDER BY e.enumsortorder) FROM pg_enum e"
+            + " WHERE e.enumtypid = a.atttypid)"
+            + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+            + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND n.nspname = ANY(?)"
+            + " ORDER BY n.nspname, c.relname, a.attnum";
+    private static final String INDEXES = "SELECT n.nspname, c.relname, i.relname, ix.indisunique, ix.indisprimary,"
+            + " pg_get_indexdef(ix.indexrelid, k.ord, true)"
+            + " FROM pg_index ix JOIN pg_class i ON i.oid = ix.indexrelid JOIN pg_class c ON c.oid = ix.indrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " CROSS JOIN LATERAL generate_series(1, ix.indnkeyatts) AS k(ord)"
+            + " WHERE n.nspname = ANY(?) ORDER BY n.nspname, c.relname, i.relname, k.ord";
+    private static final String FOREIGN_KEYS = "SELECT n.nspname, c.relname, con.conname, a.attname, pn.nspname,"
+            + " pc.relname, pa.attname FROM pg_constraint con"
+            + " JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_class pc ON pc.oid = con.confrelid JOIN pg_namespace pn ON pn.oid = pc.relnamespace"
+            + " CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(att, patt, ord)"
+            + " JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.att"
+            + " JOIN pg_attribute pa ON pa.attrelid = con.confrelid AND pa.attnum = k.patt"
+            + " WHERE con.contype = 'f' AND n.nspname = ANY(?) ORDER BY n.nspname, c.relname, con.conname, k.ord";
+
+    private PostgresCatalogReader() {
+    }
+
+    static List<CatalogTable> read(Connection c, List<String> schemas) throws SQLException {
+        if (schemas.isEmpty()) {
+            return List.of();
+        }
+        Array names = c.createArrayOf("text", schemas.toArray());
+        Map<Key, Builder> tables = new LinkedHashMap<>();
+        query(c, TABLES, names, rs -> {
+            Builder b = new Builder(new Key(rs.getString(1), rs.getString(2)));
+            b.comment = rs.getString(3);
+            tables.put(b.key, b);
+        });
+        query(c, COLUMNS, names, rs -> {
+            Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
+            if (b != null) {
+                String enumValues = rs.getString(9);
+                String type = enumValues != null ? "enum(" + enumValues + ")" : rs.getString(4);
+                String rawDefault = rs.getString(6);
+                boolean generated = (rs.getString(8) != null && !rs.getString(8).isEmpty())
+                        || (rawDefault != null && rawDefault.startsWith("nextval("));
+                b.columns.add(new CatalogColumn(rs.getString(3), type, rs.getBoolean(5),
+                        generated ? null : defaultValue(rawDefault), rs.getString(7), generated));
+            }
+        });
+        query(c, INDEXES, names, rs -> {
+            Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
+            if (b == null) {
+                return;
+            }
+            String column = unquote(rs.getString(6));
+            if (rs.getBoolean(5)) {
+                b.primaryKey.add(column);
+            } else {
+                String index = rs.getString(3);
+                CatalogIndex old = b.indexes.get(index);
+                List<String> cols = old == null ? new ArrayList<>() : new ArrayList<>(old.columns());
+                cols.add(column);
+                b.indexes.put(index, new CatalogIndex(index, cols, rs.getBoolean(4)));
+            }
+        });
+        query(c, FOREIGN_KEYS, names, rs -> {
+            Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
+            if (b == null) {
+                return;
+            }
+            String name = rs.getString(3);
+            CatalogForeignKey old = b.foreignKeys.get(name);
+            List<String> cols = old == null ? new ArrayList<>() : new ArrayList<>(old.columns());
+            List<String> parents = old == null ? new ArrayList<>() : new ArrayList<>(old.parentColumns());
+            cols.add(rs.getString(4));
+            parents.add(rs.getString(7));
+            b.foreignKeys.put(name, new CatalogForeignKey(name, cols, rs.getString(5), rs.getString(6), parents));
+        });
+        List<CatalogTable> out = new ArrayList<>();
+        for (Builder b : tables.values()) {
+            out.add(new CatalogTable(b.key.schema(), b.key.table(), b.comment, b.columns, b.primaryKey,
+                    List.copyOf(b.indexes.values()), List.copyOf(b.foreignKeys.values())));
+        }
+        return out;
+    }
+
+    /** Normalises a default expression: casts removed from literals, now() as CURRENT_TIMESTAMP. */
+    static String defaultValue(String raw) {
+        if (raw == null || raw.equalsIgnoreCase("NULL") || raw.startsWith("NULL::")) {
+            return null;
+        }
+        String lower = raw.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("now()") || lower.startsWith("current_timestamp") || lower.startsWith("localtimestamp")) {
+            return "CURRENT_TIMESTAMP";
+        }
+        Matcher m = CAST_LITERAL.matcher(raw);
+        if (m.matches()) {
+            return m.group(1);
+        }
+        m = CAST_NUMBER.matcher(raw);
+        if (m.matches()) {
+            return m.group(1);
+        }
+        return raw;
+    }
+
+    private static String unquote(String identifier) {
+        return identifier.startsWith("\"") && identifier.endsWith("\"")
+                ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
+    }
+
+    private interface RowHandler {
+        void row(ResultSet rs) throws SQLException;
+    }
+
+    private static void query(Connection c, String sql, Array names, RowHandler handler) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, names);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    handler.row(rs);
+                }
+            }
+        }
+    }
+}
