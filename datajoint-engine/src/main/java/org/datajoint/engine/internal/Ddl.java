@@ -69,8 +69,8 @@ final class Ddl {
 
     private static String checked(List<DeclarationPlan.Column> columns, String item, IndexLine index) {
         if (columns.stream().noneMatch(c -> c.name().equals(item))) {
-            throw new DefinitionException("line " + index.line() + ": index names `" + item
-                    + "`, which is not an attribute of the table");
+            throw new DefinitionException("line " + index.line() + ": index names '" + item
+                    + "', which is not an attribute of the table");
         }
         return item;
     }
@@ -106,7 +106,7 @@ final class Ddl {
         if (d.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
             return d;
         }
-        throw new DefinitionException("attribute `" + c.name() + "`: default " + d
+        throw new DefinitionException("attribute '" + c.name() + "': default " + d
                 + " must be null, CURRENT_TIMESTAMP, a quoted string, a number, true or false");
     }
 

@@ -46,13 +46,13 @@ final class DeclarationPlan {
         for (TableDefinition.Line line : def.lines()) {
             if (line instanceof TableDefinition.Attribute a) {
                 if (plan.columns.containsKey(a.name())) {
-                    throw new DefinitionException("line " + a.line() + ": attribute `" + a.name()
-                            + "` is already defined by a foreign key above");
+                    throw new DefinitionException("line " + a.line() + ": attribute '" + a.name()
+                            + "' is already defined by a foreign key above");
                 }
                 if (a.inPrimaryKey() && tier.isAutoPopulated() && !allowNativeKeys) {
                     throw new DefinitionException("line " + a.line() + ": " + tier + " table "
-                            + table.className() + " declares primary-key attribute `" + a.name()
-                            + "`; primary keys of auto-populated tables must come from foreign keys"
+                            + table.className() + " declares primary-key attribute '" + a.name()
+                            + "'; primary keys of auto-populated tables must come from foreign keys"
                             + " (or set jobs.allow_new_pk_fields_in_computed_tables)");
                 }
                 plan.add(dialect, a.name(), a.type().text(), core(a.type()), a.inPrimaryKey(), a.nullable(),
@@ -99,7 +99,7 @@ final class DeclarationPlan {
         for (String old : renames.values()) {
             if (!heading.primaryKey().contains(old)) {
                 throw new DefinitionException("line " + fk.line() + ": " + parent.className() + " has no primary-key"
-                        + " attribute `" + old + "` to rename; its primary key is " + heading.primaryKey());
+                        + " attribute '" + old + "' to rename; its primary key is " + heading.primaryKey());
             }
         }
         Map<String, String> newByOld = new LinkedHashMap<>();
@@ -115,7 +115,7 @@ final class DeclarationPlan {
             Column existing = columns.get(name);
             if (existing != null) {
                 if (existing.lineage() == null || !existing.type().equals(a.type())) {
-                    throw new DefinitionException("line " + fk.line() + ": attribute `" + name + "` from "
+                    throw new DefinitionException("line " + fk.line() + ": attribute '" + name + "' from "
                             + parent.className() + " collides with an attribute declared above");
                 }
                 continue;
@@ -160,25 +160,25 @@ final class DeclarationPlan {
         for (Column c : columns.values()) {
             Attribute a = existing.allAttributes().stream().filter(x -> x.name().equals(c.name())).findFirst().orElse(null);
             if (a == null) {
-                out.add("attribute `" + c.name() + "` is not in the existing table");
+                out.add("attribute '" + c.name() + "' is not in the existing table");
             } else {
                 if (!a.type().equalsIgnoreCase(c.type())) {
-                    out.add("`" + c.name() + "` is " + a.type() + ", not " + c.type());
+                    out.add("'" + c.name() + "' is " + a.type() + ", not " + c.type());
                 }
                 if (a.inPrimaryKey() != c.inPrimaryKey()) {
-                    out.add("`" + c.name() + "` is " + (a.inPrimaryKey() ? "" : "not ") + "in the primary key");
+                    out.add("'" + c.name() + "' is " + (a.inPrimaryKey() ? "" : "not ") + "in the primary key");
                 }
                 if (a.nullable() != c.nullable()) {
-                    out.add("`" + c.name() + "` is " + (a.nullable() ? "" : "not ") + "nullable");
+                    out.add("'" + c.name() + "' is " + (a.nullable() ? "" : "not ") + "nullable");
                 }
                 if (!c.nullable() && !Objects.equals(Literals.canonicalDefault(a.defaultValue()),
                         Literals.canonicalDefault(c.defaultValue()))) {
-                    out.add("`" + c.name() + "` defaults to " + a.defaultValue() + ", not " + c.defaultValue());
+                    out.add("'" + c.name() + "' defaults to " + a.defaultValue() + ", not " + c.defaultValue());
                 }
             }
         }
         existing.allAttributes().stream().filter(a -> !columns.containsKey(a.name()))
-                .forEach(a -> out.add("the existing table also has `" + a.name() + "`"));
+                .forEach(a -> out.add("the existing table also has '" + a.name() + "'"));
         return out;
     }
 }

@@ -66,7 +66,7 @@ public final class DefinitionParser {
             } else {
                 TableDefinition.Attribute a = attribute(number, text, inKey);
                 if (!names.add(a.name())) {
-                    throw error(number, text, "attribute `" + a.name() + "` is declared twice");
+                    throw error(number, text, "attribute '" + a.name() + "' is declared twice");
                 }
                 lines.add(a);
             }
@@ -144,11 +144,11 @@ public final class DefinitionParser {
         String name = parts[0];
         String defaultValue = parts[1];
         if (name.startsWith("_")) {
-            throw error(line, text, "attribute `" + name + "` starts with an underscore; such names are reserved for"
+            throw error(line, text, "attribute '" + name + "' starts with an underscore; such names are reserved for"
                     + " platform-managed columns (_singleton, _job_start_time)");
         }
         if (!NAME.matcher(name).matches()) {
-            throw error(line, text, "attribute name `" + name + "` must be lower case letters, digits and underscores,"
+            throw error(line, text, "attribute name '" + name + "' must be lower case letters, digits and underscores,"
                     + " starting with a letter");
         }
         if (name.length() > MAX_NAME) {
