@@ -36,7 +36,10 @@ public interface Dialect {
      */
     Properties jdbcProperties(ConnectionSettings settings);
 
-    /** Identifies the server behind an open connection; tells MySQL from MariaDB. */
+    /**
+     * Identifies the server behind an open connection; tells MySQL from MariaDB. Should not need a
+     * round trip (drivers know the version from the handshake).
+     */
     ServerInfo describe(java.sql.Connection connection) throws SQLException;
 
     /** The jOOQ dialect that renders SQL for this server. */

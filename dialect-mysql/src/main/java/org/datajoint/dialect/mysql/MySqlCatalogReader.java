@@ -4,35 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.datajoint.engine.spi.CatalogColumn;
-import org.datajoint.engine.spi.CatalogForeignKey;
-import org.datajoint.engine.spi.CatalogIndex;
+import org.datajoint.engine.spi.CatalogBuilder;
 import org.datajoint.engine.spi.CatalogTable;
 
 /** Reads the catalog of MySQL and MariaDB schemas from information_schema in four queries. */
 final class MySqlCatalogReader {
-
-    private record Key(String schema, String table) {
-    }
-
-    private static final class Builder {
-        final Key key;
-        String comment = "";
-        final List<CatalogColumn> columns = new ArrayList<>();
-        final List<String> primaryKey = new ArrayList<>();
-        final Map<String, CatalogIndex> indexes = new LinkedHashMap<>();
-        final Map<String, CatalogForeignKey> foreignKeys = new LinkedHashMap<>();
-
-        Builder(Key key) {
-            this.key = key;
-        }
-    }
 
     private MySqlCatalogReader() {
     }
@@ -42,61 +22,31 @@ final class MySqlCatalogReader {
             return List.of();
         }
         String in = String.join(",", Collections.nCopies(schemas.size(), "?"));
-        Map<Key, Builder> tables = new LinkedHashMap<>();
+        CatalogBuilder catalog = new CatalogBuilder();
         query(c, "SELECT table_schema, table_name, table_comment FROM information_schema.tables WHERE table_schema IN ("
-                + in + ") AND table_type = 'BASE TABLE' ORDER BY table_schema, table_name", schemas, rs -> {
-                    Builder b = new Builder(new Key(rs.getString(1), rs.getString(2)));
-                    b.comment = rs.getString(3);
-                    tables.put(b.key, b);
-                });
+                + in + ") AND table_type = 'BASE TABLE' ORDER BY table_schema, table_name", schemas,
+                rs -> catalog.table(rs.getString(1), rs.getString(2), rs.getString(3)));
         query(c, "SELECT table_schema, table_name, column_name, column_type, is_nullable, column_default,"
                 + " column_comment, extra, data_type FROM information_schema.columns WHERE table_schema IN (" + in
-                + ") ORDER BY table_schema, table_name, ordinal_position", schemas, rs -> {
-                    Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
-                    if (b != null) {
-                        b.columns.add(column(rs, mariaDb));
-                    }
-                });
+                + ") ORDER BY table_schema, table_name, ordinal_position", schemas,
+                rs -> catalog.column(rs.getString(1), rs.getString(2), column(rs, mariaDb)));
         query(c, "SELECT table_schema, table_name, index_name, non_unique, column_name FROM information_schema.statistics"
                 + " WHERE table_schema IN (" + in + ") ORDER BY table_schema, table_name, index_name, seq_in_index",
                 schemas, rs -> {
-                    Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
-                    if (b == null) {
-                        return;
-                    }
-                    String index = rs.getString(3);
                     String column = rs.getString(5) == null ? "(expression)" : rs.getString(5);
-                    if (index.equals("PRIMARY")) {
-                        b.primaryKey.add(column);
+                    if (rs.getString(3).equals("PRIMARY")) {
+                        catalog.primaryKeyColumn(rs.getString(1), rs.getString(2), column);
                     } else {
-                        CatalogIndex old = b.indexes.get(index);
-                        List<String> cols = old == null ? new ArrayList<>() : new ArrayList<>(old.columns());
-                        cols.add(column);
-                        b.indexes.put(index, new CatalogIndex(index, cols, rs.getInt(4) == 0));
+                        catalog.indexColumn(rs.getString(1), rs.getString(2), rs.getString(3), column, rs.getInt(4) == 0);
                     }
                 });
         query(c, "SELECT table_schema, table_name, constraint_name, column_name, referenced_table_schema,"
                 + " referenced_table_name, referenced_column_name FROM information_schema.key_column_usage"
                 + " WHERE table_schema IN (" + in + ") AND referenced_table_name IS NOT NULL"
-                + " ORDER BY table_schema, table_name, constraint_name, ordinal_position", schemas, rs -> {
-                    Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
-                    if (b == null) {
-                        return;
-                    }
-                    String name = rs.getString(3);
-                    CatalogForeignKey old = b.foreignKeys.get(name);
-                    List<String> cols = old == null ? new ArrayList<>() : new ArrayList<>(old.columns());
-                    List<String> parents = old == null ? new ArrayList<>() : new ArrayList<>(old.parentColumns());
-                    cols.add(rs.getString(4));
-                    parents.add(rs.getString(7));
-                    b.foreignKeys.put(name, new CatalogForeignKey(name, cols, rs.getString(5), rs.getString(6), parents));
-                });
-        List<CatalogTable> out = new ArrayList<>();
-        for (Builder b : tables.values()) {
-            out.add(new CatalogTable(b.key.schema(), b.key.table(), b.comment, b.columns, b.primaryKey,
-                    List.copyOf(b.indexes.values()), List.copyOf(b.foreignKeys.values())));
-        }
-        return out;
+                + " ORDER BY table_schema, table_name, constraint_name, ordinal_position", schemas,
+                rs -> catalog.foreignKeyColumn(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)));
+        return catalog.build();
     }
 
     private static CatalogColumn column(ResultSet rs, boolean mariaDb) throws SQLException {

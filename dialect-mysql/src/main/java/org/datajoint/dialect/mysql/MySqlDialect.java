@@ -1,8 +1,6 @@
 package org.datajoint.dialect.mysql;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -72,11 +70,7 @@ public final class MySqlDialect implements Dialect {
 
     @Override
     public ServerInfo describe(java.sql.Connection connection) throws SQLException {
-        String version;
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT VERSION()")) {
-            rs.next();
-            version = rs.getString(1);
-        }
+        String version = connection.getMetaData().getDatabaseProductVersion();
         boolean maria = version.contains("MariaDB");
         if (version.startsWith("5.5.5-")) {
             version = version.substring("5.5.5-".length());

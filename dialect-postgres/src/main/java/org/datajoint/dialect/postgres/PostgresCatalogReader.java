@@ -5,15 +5,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.datajoint.engine.spi.CatalogColumn;
-import org.datajoint.engine.spi.CatalogForeignKey;
-import org.datajoint.engine.spi.CatalogIndex;
+import org.datajoint.engine.spi.CatalogBuilder;
 import org.datajoint.engine.spi.CatalogTable;
 
 /** Reads the catalog of PostgreSQL schemas from pg_catalog in four queries. */
@@ -21,22 +17,6 @@ final class PostgresCatalogReader {
 
     private static final Pattern CAST_LITERAL = Pattern.compile("^('(?:[^']|'')*')::.*$");
     private static final Pattern CAST_NUMBER = Pattern.compile("^\\(?(-?[0-9.eE+-]+)\\)?(::.*)?$");
-
-    private record Key(String schema, String table) {
-    }
-
-    private static final class Builder {
-        final Key key;
-        String comment = "";
-        final List<CatalogColumn> columns = new ArrayList<>();
-        final List<String> primaryKey = new ArrayList<>();
-        final Map<String, CatalogIndex> indexes = new LinkedHashMap<>();
-        final Map<String, CatalogForeignKey> foreignKeys = new LinkedHashMap<>();
-
-        Builder(Key key) {
-            this.key = key;
-        }
-    }
 
     private static final String TABLES = "SELECT n.nspname, c.relname, obj_description(c.oid, 'pg_class')"
             + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -72,59 +52,28 @@ final class PostgresCatalogReader {
             return List.of();
         }
         Array names = c.createArrayOf("text", schemas.toArray());
-        Map<Key, Builder> tables = new LinkedHashMap<>();
-        query(c, TABLES, names, rs -> {
-            Builder b = new Builder(new Key(rs.getString(1), rs.getString(2)));
-            b.comment = rs.getString(3);
-            tables.put(b.key, b);
-        });
+        CatalogBuilder catalog = new CatalogBuilder();
+        query(c, TABLES, names, rs -> catalog.table(rs.getString(1), rs.getString(2), rs.getString(3)));
         query(c, COLUMNS, names, rs -> {
-            Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
-            if (b != null) {
-                String enumValues = rs.getString(9);
-                String type = enumValues != null ? "enum(" + enumValues + ")" : rs.getString(4);
-                String rawDefault = rs.getString(6);
-                boolean generated = (rs.getString(8) != null && !rs.getString(8).isEmpty())
-                        || (rawDefault != null && rawDefault.startsWith("nextval("));
-                b.columns.add(new CatalogColumn(rs.getString(3), type, rs.getBoolean(5),
-                        generated ? null : defaultValue(rawDefault), rs.getString(7), generated));
-            }
+            String enumValues = rs.getString(9);
+            String type = enumValues != null ? "enum(" + enumValues + ")" : rs.getString(4);
+            String rawDefault = rs.getString(6);
+            boolean generated = (rs.getString(8) != null && !rs.getString(8).isEmpty())
+                    || (rawDefault != null && rawDefault.startsWith("nextval("));
+            catalog.column(rs.getString(1), rs.getString(2), new CatalogColumn(rs.getString(3), type, rs.getBoolean(5),
+                    generated ? null : defaultValue(rawDefault), rs.getString(7), generated));
         });
         query(c, INDEXES, names, rs -> {
-            Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
-            if (b == null) {
-                return;
-            }
             String column = unquote(rs.getString(6));
             if (rs.getBoolean(5)) {
-                b.primaryKey.add(column);
+                catalog.primaryKeyColumn(rs.getString(1), rs.getString(2), column);
             } else {
-                String index = rs.getString(3);
-                CatalogIndex old = b.indexes.get(index);
-                List<String> cols = old == null ? new ArrayList<>() : new ArrayList<>(old.columns());
-                cols.add(column);
-                b.indexes.put(index, new CatalogIndex(index, cols, rs.getBoolean(4)));
+                catalog.indexColumn(rs.getString(1), rs.getString(2), rs.getString(3), column, rs.getBoolean(4));
             }
         });
-        query(c, FOREIGN_KEYS, names, rs -> {
-            Builder b = tables.get(new Key(rs.getString(1), rs.getString(2)));
-            if (b == null) {
-                return;
-            }
-            String name = rs.getString(3);
-            CatalogForeignKey old = b.foreignKeys.get(name);
-            List<String> cols = old == null ? new ArrayList<>() : new ArrayList<>(old.columns());
-            List<String> parents = old == null ? new ArrayList<>() : new ArrayList<>(old.parentColumns());
-            cols.add(rs.getString(4));
-            parents.add(rs.getString(7));
-            b.foreignKeys.put(name, new CatalogForeignKey(name, cols, rs.getString(5), rs.getString(6), parents));
-        });
-        List<CatalogTable> out = new ArrayList<>();
-        for (Builder b : tables.values()) {
-            out.add(new CatalogTable(b.key.schema(), b.key.table(), b.comment, b.columns, b.primaryKey,
-                    List.copyOf(b.indexes.values()), List.copyOf(b.foreignKeys.values())));
-        }
-        return out;
+        query(c, FOREIGN_KEYS, names, rs -> catalog.foreignKeyColumn(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+        return catalog.build();
     }
 
     /** Normalises a default expression: casts removed from literals, now() as CURRENT_TIMESTAMP. */

@@ -1,0 +1,88 @@
+package org.datajoint.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import org.datajoint.tck.servers.TestServer;
+import org.datajoint.tck.servers.TestServers;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark beside its comparator, per backend, and writes BENCHMARKS.md.
+ *
+ * <p>Arguments: {@code --backend mysql|postgresql} (default both), {@code --quick} (short runs
+ * for a smoke test), {@code --output FILE} (default {@code BENCHMARKS.md}). Servers come from
+ * the same settings as the test suite: explicit, else embedded.
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) throws Exception {
+        System.setProperty("com.zaxxer.hikari.housekeeping.periodMs", "1000");
+        List<String> backends = new ArrayList<>(List.of("mysql", "postgresql"));
+        boolean quick = false;
+        Path output = Path.of("BENCHMARKS.md");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--backend" -> backends = List.of(args[++i]);
+                case "--quick" -> quick = true;
+                case "--output" -> output = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; use --backend mysql|postgresql, --quick, --output FILE");
+            }
+        }
+        Report report = new Report();
+        for (String backend : backends) {
+            TestServer server = TestServers.get(backend);
+            String name = server.product() + " " + server.version() + " (" + server.origin() + ")";
+            acquireRelease(server, name, quick, report);
+            FirstQueryWorkload.Result first = FirstQueryWorkload.run(server, quick ? 10 : 40);
+            report.row("first query of a new instance (build, SELECT 1)", "raw JDBC connect, SELECT 1",
+                    first.oursNanos() / first.rawNanos(), Report.millis(first.oursNanos()),
+                    Report.millis(first.rawNanos()), name, "at most 1.2 times",
+                    first.oursNanos() / first.rawNanos() <= 1.2);
+            report.row("then closing the instance (pool shutdown)", "closing the raw connection",
+                    first.oursCloseNanos() / first.rawCloseNanos(), Report.millis(first.oursCloseNanos()),
+                    Report.millis(first.rawCloseNanos()), name, null, true);
+            IdleInstancesWorkload.Result idle = IdleInstancesWorkload.run(server);
+            report.row("1,000 instances, 50 used, after idle timeout: pool threads",
+                    "1,000 plain HikariCP pools: " + idle.rawPoolThreads() + " threads", Double.NaN,
+                    idle.threadsAfterIdle() + " threads (" + idle.threadsAfterUse() + " right after use)",
+                    idle.rawPoolThreads() + " threads", name, "at most 4", idle.threadsAfterIdle() <= 4);
+            report.row("1,000 instances, 50 used, after idle timeout: server connections", "-", Double.NaN,
+                    idle.connectionsAfterIdle() + " (" + idle.connectionsAfterUse() + " right after use; waited "
+                            + idle.idleWaitMillis() / 1000 + " s)", "-", name, "0", idle.connectionsAfterIdle() == 0);
+        }
+        Files.writeString(output, report.markdown());
+        System.out.println(report.markdown());
+    }
+
+    private static void acquireRelease(TestServer server, String name, boolean quick, Report report) throws Exception {
+        Options options = new OptionsBuilder().include(AcquireReleaseBenchmark.class.getName() + ".*")
+                .forks(1).warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend(Servers.jvmArgs(server)).build();
+        Collection<RunResult> results = new Runner(options).run();
+        double ours = score(results, "instanceAcquireRelease");
+        double raw = score(results, "hikariAcquireRelease");
+        report.row("acquire and release a connection through an instance (JMH)", "raw HikariCP getConnection/close",
+                ours / raw, String.format(Locale.ROOT, "%.0f ns", ours), String.format(Locale.ROOT, "%.0f ns", raw),
+                name, String.format(Locale.ROOT, "under 0.5 µs added (added %.3f µs)", (ours - raw) / 1000),
+                ours - raw < 500);
+    }
+
+    private static double score(Collection<RunResult> results, String method) {
+        return results.stream().filter(r -> r.getParams().getBenchmark().endsWith("." + method)).findFirst()
+                .orElseThrow().getPrimaryResult().getScore();
+    }
+}

@@ -1,0 +1,40 @@
+package org.datajoint.bench;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The BENCHMARKS.md table. */
+final class Report {
+
+    private final List<String> rows = new ArrayList<>();
+
+    /** Adds a row; {@code target} may be {@code null} when none is set. */
+    void row(String workload, String comparator, double ratio, String ours, String theirs, String server,
+            String target, boolean met) {
+        rows.add(String.join(" | ", "", workload, comparator,
+                Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, "%.2f", ratio), ours, theirs, server,
+                target == null ? "-" : target + (met ? " (met)" : " (NOT met)"), "").strip());
+    }
+
+    static String millis(double nanos) {
+        return String.format(Locale.ROOT, "%.2f ms", nanos / 1e6);
+    }
+
+    String markdown() {
+        StringBuilder out = new StringBuilder("# Benchmarks\n\n");
+        out.append("Each figure is measured beside its comparator in the same run (medians of repeated runs;"
+                + " JMH averages for the microbenchmark). Regenerate with `bench/run`.\n\n");
+        out.append("- date: ").append(LocalDate.now(ZoneOffset.UTC)).append('\n');
+        out.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append('\n');
+        out.append("- machine: ").append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n\n");
+        out.append("| workload | comparator | ratio | ours | comparator | server | target |\n");
+        out.append("|---|---|---|---|---|---|---|\n");
+        rows.forEach(r -> out.append(r).append('\n'));
+        return out.toString();
+    }
+}
