@@ -1,6 +1,7 @@
 package org.datajoint;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Optional;
  * Handles are cheap and lazy; what they report comes from the server's catalog, read in bulk per
  * schema and cached by the instance until a declaration or drop changes it.
  */
-public interface Table {
+public interface Table extends QueryExpression {
 
     /** The schema's name. */
     String schemaName();
@@ -36,6 +37,24 @@ public interface Table {
      */
     Heading heading();
 
+    /**
+     * Inserts one row given as a map of attribute name to value.
+     *
+     * @throws DuplicateKeyException when the primary key exists
+     * @throws UnknownAttributeException for a key that is not an attribute
+     */
+    default void insert1(Map<String, ?> row) {
+        insert(List.of(row), InsertOptions.defaults());
+    }
+
+    /** Inserts rows in one transaction: all of them or none. */
+    default void insert(Iterable<? extends Map<String, ?>> rows) {
+        insert(rows, InsertOptions.defaults());
+    }
+
+    /** Inserts rows with options, in one transaction. */
+    void insert(Iterable<? extends Map<String, ?>> rows, InsertOptions options);
+
     /** Foreign keys from this table to its parents, in declaration order. */
     List<ForeignKey> foreignKeys();
 
@@ -44,6 +63,14 @@ public interface Table {
      * it: foreign keys as {@code -> Parent} lines, core types, defaults, comments and indexes.
      */
     String describe();
+
+    /**
+     * How this table differs from a definition: one sentence per difference (an attribute missing
+     * or extra, a different type, key membership, nullability or default); empty when the
+     * definition declares exactly this table. Declaring an existing table with a different
+     * definition keeps the table and logs these differences as a warning.
+     */
+    List<String> definitionDifferences(String definition);
 
     /** Tables this one references, in any loaded or referenced schema. */
     List<Table> parents();

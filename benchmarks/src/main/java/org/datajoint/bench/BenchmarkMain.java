@@ -54,6 +54,11 @@ public final class BenchmarkMain {
             report.row("then closing the instance (pool shutdown)", "closing the raw connection",
                     first.oursCloseNanos() / first.rawCloseNanos(), Report.millis(first.oursCloseNanos()),
                     Report.millis(first.rawCloseNanos()), name, null, true);
+            CatalogWorkload.Result catalog = CatalogWorkload.run(server, quick ? 3 : 10);
+            report.row("cold metadata of a 200-table schema: open, list tables, one heading (" + catalog.statements()
+                    + " statements)", "3 hand-written information_schema queries", catalog.oursNanos() / catalog.rawNanos(),
+                    Report.millis(catalog.oursNanos()), Report.millis(catalog.rawNanos()), name, "at most 5 round trips",
+                    catalog.statements() <= 5);
             IdleInstancesWorkload.Result idle = IdleInstancesWorkload.run(server);
             report.row("1,000 instances, 50 used, after idle timeout: pool threads",
                     "1,000 plain HikariCP pools: " + idle.rawPoolThreads() + " threads", Double.NaN,

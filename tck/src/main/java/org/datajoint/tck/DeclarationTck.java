@@ -225,8 +225,15 @@ public interface DeclarationTck extends TckTarget {
         Table first = s.manual("Thing", "thing_id : int32\n---\nlabel : varchar(20)\n");
         Table again = s.manual("Thing", "thing_id : int32\n---\nlabel : varchar(20)\n");
         assertEquals(first, again);
-        Table different = s.manual("Thing", "thing_id : int64\n---\nlabel : varchar(20)\nextra : int32\n");
+        String changed = "thing_id : int64\n---\nlabel = 'x' : varchar(20)\nextra : int32\n";
+        Table different = s.manual("Thing", changed);
         assertEquals("int32", different.heading().attribute("thing_id").type(), "the existing table is kept");
+        assertEquals(List.of(), first.definitionDifferences("thing_id : int32\n---\nlabel : varchar(20)\n"));
+        List<String> differences = first.definitionDifferences(changed);
+        assertEquals(3, differences.size(), differences.toString());
+        assertTrue(differences.get(0).contains("thing_id") && differences.get(0).contains("int64"), differences.toString());
+        assertTrue(differences.stream().anyMatch(d -> d.contains("label") && d.contains("'x'")), differences.toString());
+        assertTrue(differences.stream().anyMatch(d -> d.contains("extra")), differences.toString());
     }
 
     @Test

@@ -1,14 +1,9 @@
 package org.datajoint.engine.internal;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.datajoint.Attribute;
-import org.datajoint.DataJointException;
-import org.datajoint.DefinitionException;
-import org.datajoint.Heading;
+import org.datajoint.InsertOptions;
 import org.datajoint.Table;
 import org.datajoint.Tier;
 import org.datajoint.engine.internal.definition.DefinitionParser;
@@ -30,6 +25,13 @@ final class Declarations {
 
     Declarations(InstanceImpl instance) {
         this.instance = instance;
+    }
+
+    /** How an existing table differs from a definition, resolved as a declaration would resolve it. */
+    List<String> differences(TableImpl table, String definition) {
+        TableImpl master = table.master().map(m -> (TableImpl) m).orElse(null);
+        DeclarationPlan plan = DeclarationPlan.of(instance, table, table.tier(), DefinitionParser.parse(definition), master);
+        return plan.differences(table.heading());
     }
 
     Table declare(String schema, Tier tier, String className, String definition, TableImpl master,
@@ -61,7 +63,7 @@ final class Declarations {
             LOG.info("Declared {} {}", tier, table.fullTableName());
         }
         if (!contents.isEmpty()) {
-            Contents.insertMissing(instance, table, contents);
+            table.insert(contents, InsertOptions.skipDuplicates());
         }
         return table;
     }

@@ -1,11 +1,15 @@
 package org.datajoint.engine.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.datajoint.Attribute;
+import org.datajoint.DataJointException;
 import org.datajoint.DefinitionException;
 import org.datajoint.ForeignKey;
 import org.datajoint.FreeTable;
 import org.datajoint.Heading;
+import org.datajoint.InsertOptions;
 import org.datajoint.MissingTableException;
 import org.datajoint.Table;
 import org.datajoint.Tier;
@@ -75,6 +79,42 @@ final class TableImpl implements FreeTable {
     }
 
     @Override
+    public void insert(Iterable<? extends Map<String, ?>> rows, InsertOptions options) {
+        Rows.insert(this, rows, options);
+    }
+
+    @Override
+    public List<Map<String, Object>> toDicts() {
+        return Rows.fetch(this, heading().attributes());
+    }
+
+    @Override
+    public Map<String, Object> fetch1() {
+        List<Map<String, Object>> rows = toDicts();
+        if (rows.size() != 1) {
+            throw new DataJointException("fetch1 needs exactly one row; " + className() + " has " + rows.size()
+                    + (rows.isEmpty() ? "" : "; restrict it to one row first"));
+        }
+        return rows.get(0);
+    }
+
+    @Override
+    public List<Map<String, Object>> keys() {
+        Heading h = heading();
+        return Rows.fetch(this, h.attributes().stream().filter(Attribute::inPrimaryKey).toList());
+    }
+
+    @Override
+    public long count() {
+        return Rows.count(this);
+    }
+
+    @Override
+    public String sql() {
+        return Rows.selectSql(this);
+    }
+
+    @Override
     public List<ForeignKey> foreignKeys() {
         catalogTable();
         return dependencies().foreignKeys(node()).stream().map(Dependencies.Edge::foreignKey).toList();
@@ -87,6 +127,11 @@ final class TableImpl implements FreeTable {
     @Override
     public String describe() {
         return Describer.describe(this, heading(), foreignKeys());
+    }
+
+    @Override
+    public List<String> definitionDifferences(String definition) {
+        return instance.declarations().differences(this, definition);
     }
 
     @Override

@@ -90,6 +90,31 @@ public interface Dialect {
      */
     boolean inlineIndexes();
 
+    /**
+     * Whether {@code uuid} values are stored as 16 bytes (MySQL's {@code binary(16)}) rather than
+     * bound as {@link java.util.UUID} to a native uuid type.
+     */
+    default boolean uuidAsBinary() {
+        return false;
+    }
+
+    /**
+     * The SELECT expression that reads a column of this core type without loss; the column
+     * itself for most types. MySQL's text protocol prints float columns with six digits, so it
+     * reads them as doubles.
+     */
+    default String selectColumn(CoreType type, String quotedColumn) {
+        return quotedColumn;
+    }
+
+    /**
+     * The value to bind for a converted Java value of this core type; the value itself for most.
+     * A dialect may send a value as text where its driver would lose precision.
+     */
+    default Object bindValue(CoreType type, Object value) {
+        return value;
+    }
+
     // ---- catalog ----
 
     /**

@@ -16,6 +16,9 @@ import org.jooq.SQLDialect;
 /** MySQL 8.0/8.4 and MariaDB 10.11+ through MySQL Connector/J. */
 public final class MySqlDialect implements Dialect {
 
+    private static final java.time.format.DateTimeFormatter DATETIME =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", java.util.Locale.ROOT);
+
     /** Used by {@link java.util.ServiceLoader}. */
     public MySqlDialect() {
     }
@@ -141,6 +144,28 @@ public final class MySqlDialect implements Dialect {
     @Override
     public String sqlType(CoreType type, String schema) {
         return MySqlTypeMapping.sqlType(type);
+    }
+
+    @Override
+    public boolean uuidAsBinary() {
+        return true;
+    }
+
+    @Override
+    public String selectColumn(CoreType type, String quotedColumn) {
+        return type.name().equals("float32") ? "(" + quotedColumn + " + 0e0)" : quotedColumn;
+    }
+
+    /**
+     * Datetimes go as text with all six fractional digits: Connector/J drops fractional seconds
+     * for servers it takes for MySQL 5.5 (MariaDB 10 announces itself as {@code 5.5.5-10...}).
+     */
+    @Override
+    public Object bindValue(CoreType type, Object value) {
+        if (value instanceof java.time.LocalDateTime t) {
+            return DATETIME.format(t);
+        }
+        return value;
     }
 
     @Override

@@ -86,6 +86,7 @@ final class EmbeddedMariaDb {
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--skip-name-resolve")
                 .addArg("--character-set-server=utf8mb4")
+                .addArg("--max-allowed-packet=64M")
                 .addArg("--init-file=" + init);
     }
 

@@ -1,0 +1,154 @@
+package org.datajoint.tck;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.datajoint.DataJointException;
+import org.datajoint.DuplicateKeyException;
+import org.datajoint.InsertOptions;
+import org.datajoint.Schema;
+import org.datajoint.Table;
+import org.datajoint.UnknownAttributeException;
+import org.junit.jupiter.api.Test;
+
+/** Every core type stores and returns its edge values unchanged, as the same Java type on every backend. */
+public interface ValuesTck extends TckTarget {
+
+    private static Table allTypes(TckContext tck) {
+        Schema s = tck.instance().schema(tck.schemaName("values"));
+        return s.manual("Edge", """
+                id : int32
+                ---
+                v_int8 = null : int8
+                v_int16 = null : int16
+                v_int32 = null : int32
+                v_int64 = null : int64
+                v_float32 = null : float32
+                v_float64 = null : float64
+                v_decimal = null : decimal(7,3)
+                v_bool = null : bool
+                v_uuid = null : uuid
+                v_bytes = null : bytes
+                v_date = null : date
+                v_datetime = null : datetime
+                v_datetime6 = null : datetime(6)
+                v_char = null : char(2)
+                v_varchar = null : varchar(100)
+                v_enum = null : enum('hit', 'miss', 'it''s')
+                v_json = null : json
+                """);
+    }
+
+    @Test
+    default void edgeValuesRoundTripUnchanged(TckContext tck) {
+        Table t = allTypes(tck);
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put("list", List.of(1, 2.5, "three", true));
+        nested.put("map", Map.of("deep", Map.of("deeper", List.of())));
+        nested.put("nothing", null);
+        nested.put("text", "Grüße 日本 🎉");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        rows.add(row(1, Byte.MIN_VALUE, Short.MIN_VALUE, Integer.MIN_VALUE, Long.MIN_VALUE, -Float.MAX_VALUE,
+                -Double.MAX_VALUE, new BigDecimal("-9999.999"), false, new UUID(0, 0), new byte[0],
+                LocalDate.of(1000, 1, 1), LocalDateTime.of(1000, 1, 1, 0, 0), LocalDateTime.of(1970, 1, 1, 0, 0, 0, 1000),
+                "", "", "hit", List.of()));
+        rows.add(row(2, Byte.MAX_VALUE, Short.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE, Float.MAX_VALUE,
+                Double.MAX_VALUE, new BigDecimal("9999.999"), true, UUID.randomUUID(), new byte[] {0, 1, (byte) 255},
+                LocalDate.of(9999, 12, 31), LocalDateTime.of(9999, 12, 31, 23, 59, 59),
+                LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123_456_000), "日本", "Grüße, \"quotes\" 'and' \\ 🎉",
+                "it's", nested));
+        rows.add(row(3, (byte) 0, (short) 0, 0, 0L, Float.MIN_NORMAL, Double.MIN_NORMAL, new BigDecimal("0.001"),
+                true, UUID.randomUUID(), big(), LocalDate.of(2024, 2, 29), LocalDateTime.of(2000, 1, 1, 12, 0),
+                LocalDateTime.of(2000, 1, 1, 12, 0, 0, 999_999_000), "ab", "x".repeat(100), "miss",
+                Map.of("n", 12345678901234L)));
+        Map<String, Object> nulls = new HashMap<>();
+        nulls.put("id", 4);
+        rows.add(nulls);
+        t.insert(rows);
+        List<Map<String, Object>> back = new ArrayList<>(t.toDicts());
+        back.sort(Comparator.comparing(r -> (Integer) r.get("id")));
+        assertEquals(4, back.size());
+        for (int i = 0; i < rows.size(); i++) {
+            for (Map.Entry<String, Object> e : back.get(i).entrySet()) {
+                Object expected = rows.get(i).get(e.getKey());
+                Object actual = e.getValue();
+                String where = "row " + (i + 1) + " " + e.getKey();
+                if (expected instanceof byte[] b) {
+                    assertArrayEquals(b, (byte[]) actual, where);
+                } else if (expected instanceof Map<?, ?> || expected instanceof List<?>) {
+                    assertEquals(normalizeJson(expected), normalizeJson(actual), where);
+                } else {
+                    assertEquals(expected, actual, where);
+                    if (expected != null) {
+                        assertEquals(expected.getClass(), actual.getClass(), where + " Java type");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Object normalizeJson(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new HashMap<>();
+            m.forEach((k, v) -> out.put(k, normalizeJson(v)));
+            return out;
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(ValuesTck::normalizeJson).toList();
+        }
+        return o instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros() : o;
+    }
+
+    private static byte[] big() {
+        byte[] b = new byte[16 * 1024 * 1024];
+        new Random(42).nextBytes(b);
+        return b;
+    }
+
+    private static Map<String, Object> row(Object... v) {
+        String[] names = {"id", "v_int8", "v_int16", "v_int32", "v_int64", "v_float32", "v_float64", "v_decimal",
+            "v_bool", "v_uuid", "v_bytes", "v_date", "v_datetime", "v_datetime6", "v_char", "v_varchar", "v_enum",
+            "v_json"};
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) {
+            row.put(names[i], v[i]);
+        }
+        return row;
+    }
+
+    @Test
+    default void insertOptionsAndFailuresAreClear(TckContext tck) {
+        Table t = allTypes(tck);
+        t.insert1(Map.of("id", 1, "v_int8", 5));
+        assertThrows(DuplicateKeyException.class, () -> t.insert1(Map.of("id", 1)));
+        t.insert(List.of(Map.of("id", 1), Map.of("id", 2)), InsertOptions.skipDuplicates());
+        assertEquals(2, t.count());
+        UnknownAttributeException extra = assertThrows(UnknownAttributeException.class,
+                () -> t.insert1(Map.of("id", 3, "bogus", 1)));
+        assertTrue(extra.getMessage().contains("bogus"), extra.getMessage());
+        t.insert(List.of(Map.of("id", 3, "bogus", 1)), InsertOptions.ignoreExtraFields());
+        DataJointException range = assertThrows(DataJointException.class, () -> t.insert1(Map.of("id", 4, "v_int8", 300)));
+        assertTrue(range.getMessage().contains("v_int8"), range.getMessage());
+        assertThrows(DuplicateKeyException.class, () -> t.insert(List.of(Map.of("id", 10), Map.of("id", 1))));
+        assertEquals(3, t.count(), "a failing batch leaves nothing behind");
+        assertEquals(Byte.valueOf((byte) 5), t.toDicts().stream().filter(r -> r.get("id").equals(1)).findFirst()
+                .orElseThrow().get("v_int8"));
+        assertEquals(List.of(1, 2, 3), t.keys().stream().map(k -> (Integer) k.get("id")).sorted().toList());
+        assertTrue(Arrays.asList(t.sql().split(" ")).contains("FROM") || t.sql().contains("from"), t.sql());
+        assertThrows(DataJointException.class, t::fetch1);
+    }
+}
