@@ -81,7 +81,7 @@ public interface Table extends QueryExpression {
     /** All tables this one depends on, transitively, parents first. */
     List<Table> ancestors();
 
-    /** All tables depending on this one, transitively, in topological order. */
+    /** All tables depending on this one, transitively, in every schema this user can see, in topological order. */
     List<Table> descendants();
 
     /**

@@ -220,6 +220,25 @@ public interface DeclarationTck extends TckTarget {
     }
 
     @Test
+    default void childrenInSchemasNeverOpenedAreFound(TckContext tck) {
+        Instance declaring = tck.instance();
+        Schema up = declaring.schema(tck.schemaName("up"));
+        Schema down = declaring.schema(tck.schemaName("down"));
+        Schema further = declaring.schema(tck.schemaName("further"));
+        up.manual("Source", "source_id : int32\n");
+        down.manual("Derived", "-> %s.Source\nderived_id : int32\n".formatted(up.name()));
+        further.manual("Leaf", "-> %s.Derived\n".formatted(down.name()));
+        Instance fresh = tck.instance();
+        Table source = fresh.schema(up.name()).table("Source");
+        assertEquals(List.of(down.name() + ".derived"), source.children().stream()
+                .map(t -> t.schemaName() + "." + t.tableName()).toList());
+        assertEquals(List.of(down.name() + ".derived", further.name() + ".leaf"), source.descendants().stream()
+                .map(t -> t.schemaName() + "." + t.tableName()).toList());
+        assertEquals(List.of(up.name() + ".source", down.name() + ".derived"), fresh.freeTable(further.name() + ".leaf")
+                .ancestors().stream().map(t -> t.schemaName() + "." + t.tableName()).toList());
+    }
+
+    @Test
     default void redeclaringBindsToTheExistingTable(TckContext tck) {
         Schema s = schema(tck, "redeclare");
         Table first = s.manual("Thing", "thing_id : int32\n---\nlabel : varchar(20)\n");

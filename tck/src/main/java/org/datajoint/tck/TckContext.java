@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.datajoint.Confirmer;
 import org.datajoint.DataJoint;
+import org.datajoint.DataJointException;
 import org.datajoint.DropOptions;
 import org.datajoint.Instance;
 import org.datajoint.tck.servers.TestServer;
@@ -72,14 +73,31 @@ public final class TckContext {
         return name;
     }
 
+    /**
+     * Drops this test's schemas, newest first; a schema still referenced from another one (MySQL
+     * refuses to drop it) is retried after the others.
+     */
     void cleanUp() {
         try {
             if (!schemas.isEmpty()) {
                 try (Instance cleaner = builder().build()) {
-                    for (String name : List.copyOf(schemas)) {
-                        if (cleaner.schema(name).exists()) {
-                            cleaner.schema(name).drop(DropOptions.noPrompt());
+                    List<String> pending = new ArrayList<>(schemas);
+                    Collections.reverse(pending);
+                    for (int pass = 0; !pending.isEmpty(); pass++) {
+                        List<String> failed = new ArrayList<>();
+                        for (String name : pending) {
+                            try {
+                                if (cleaner.schema(name).exists()) {
+                                    cleaner.schema(name).drop(DropOptions.noPrompt());
+                                }
+                            } catch (DataJointException e) {
+                                if (pass >= pending.size()) {
+                                    throw e;
+                                }
+                                failed.add(name);
+                            }
                         }
+                        pending = failed;
                     }
                 }
             }

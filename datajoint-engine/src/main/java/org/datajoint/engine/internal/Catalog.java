@@ -65,6 +65,24 @@ final class Catalog {
         dependencies = null;
     }
 
+    /**
+     * Loads every schema that references a loaded one, transitively, so that the graph holds all
+     * descendants; one query per level.
+     */
+    void loadReferencingSchemas() {
+        while (true) {
+            List<String> loaded = loadedSchemas();
+            List<String> more = connection.run("(schemas referencing " + loaded + ")", jdbc -> {
+                connection.countStatements(1);
+                return connection.dialect().referencingSchemas(jdbc, loaded);
+            });
+            if (more.isEmpty()) {
+                return;
+            }
+            load(more);
+        }
+    }
+
     /** The heading of a catalog table, built once. */
     Heading heading(CatalogTable table) {
         return headings.computeIfAbsent(table, t -> Headings.of(t, connection.dialect()));

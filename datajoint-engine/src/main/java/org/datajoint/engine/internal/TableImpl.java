@@ -143,6 +143,7 @@ final class TableImpl implements FreeTable {
     @Override
     public List<Table> children() {
         catalogTable();
+        instance.catalog().loadReferencingSchemas();
         return handles(dependencies().children(node()));
     }
 
@@ -155,6 +156,7 @@ final class TableImpl implements FreeTable {
     @Override
     public List<Table> descendants() {
         catalogTable();
+        instance.catalog().loadReferencingSchemas();
         return handles(dependencies().descendants(node()));
     }
 

@@ -128,4 +128,10 @@ public interface Dialect {
      * {@code null} to keep the server's type as a native type.
      */
     CoreType coreTypeOf(CatalogColumn column);
+
+    /**
+     * The schemas, other than {@code schemas}, holding tables with foreign keys to tables of
+     * {@code schemas}, as far as this user can see; one query.
+     */
+    List<String> referencingSchemas(java.sql.Connection connection, List<String> schemas) throws SQLException;
 }

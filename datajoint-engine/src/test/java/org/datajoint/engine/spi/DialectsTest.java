@@ -87,6 +87,11 @@ class DialectsTest {
         public CoreType coreTypeOf(CatalogColumn column) {
             return null;
         }
+
+        @Override
+        public List<String> referencingSchemas(java.sql.Connection connection, List<String> schemas) {
+            return List.of();
+        }
     }
 
     /** Claims {@code twin}. */

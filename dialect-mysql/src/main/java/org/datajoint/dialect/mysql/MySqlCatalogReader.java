@@ -49,6 +49,19 @@ final class MySqlCatalogReader {
         return catalog.build();
     }
 
+    static List<String> referencingSchemas(Connection c, List<String> schemas) throws SQLException {
+        if (schemas.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(",", Collections.nCopies(schemas.size(), "?"));
+        List<String> params = new java.util.ArrayList<>(schemas);
+        params.addAll(schemas);
+        List<String> out = new java.util.ArrayList<>();
+        query(c, "SELECT DISTINCT table_schema FROM information_schema.key_column_usage WHERE referenced_table_schema IN ("
+                + in + ") AND table_schema NOT IN (" + in + ") ORDER BY table_schema", params, rs -> out.add(rs.getString(1)));
+        return out;
+    }
+
     private static CatalogColumn column(ResultSet rs, boolean mariaDb) throws SQLException {
         String type = rs.getString(4).toLowerCase(Locale.ROOT).replaceAll("^(tinyint|smallint|mediumint|int|bigint)\\(\\d+\\)",
                 "$1");

@@ -193,4 +193,9 @@ public final class MySqlDialect implements Dialect {
     public CoreType coreTypeOf(CatalogColumn column) {
         return MySqlTypeMapping.coreTypeOf(column);
     }
+
+    @Override
+    public List<String> referencingSchemas(java.sql.Connection connection, List<String> schemas) throws SQLException {
+        return MySqlCatalogReader.referencingSchemas(connection, schemas);
+    }
 }

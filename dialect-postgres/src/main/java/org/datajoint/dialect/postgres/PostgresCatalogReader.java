@@ -76,6 +76,19 @@ final class PostgresCatalogReader {
         return catalog.build();
     }
 
+    static List<String> referencingSchemas(Connection c, List<String> schemas) throws SQLException {
+        if (schemas.isEmpty()) {
+            return List.of();
+        }
+        Array names = c.createArrayOf("text", schemas.toArray());
+        List<String> out = new java.util.ArrayList<>();
+        query(c, "SELECT DISTINCT n.nspname FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_class pc ON pc.oid = con.confrelid"
+                + " JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE con.contype = 'f' AND pn.nspname = ANY(?)"
+                + " AND n.nspname <> ALL(?) ORDER BY 1", names, rs -> out.add(rs.getString(1)));
+        return out;
+    }
+
     /** Normalises a default expression: casts removed from literals, now() as CURRENT_TIMESTAMP. */
     static String defaultValue(String raw) {
         if (raw == null || raw.equalsIgnoreCase("NULL") || raw.startsWith("NULL::")) {
@@ -107,7 +120,9 @@ final class PostgresCatalogReader {
 
     private static void query(Connection c, String sql, Array names, RowHandler handler) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, names);
+            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
+                ps.setArray(i, names);
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     handler.row(rs);

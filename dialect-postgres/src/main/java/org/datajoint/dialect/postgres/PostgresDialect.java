@@ -149,4 +149,9 @@ public final class PostgresDialect implements Dialect {
     public CoreType coreTypeOf(CatalogColumn column) {
         return PostgresTypeMapping.coreTypeOf(column);
     }
+
+    @Override
+    public List<String> referencingSchemas(java.sql.Connection connection, List<String> schemas) throws SQLException {
+        return PostgresCatalogReader.referencingSchemas(connection, schemas);
+    }
 }
