@@ -239,6 +239,17 @@ public interface DeclarationTck extends TckTarget {
     }
 
     @Test
+    default void nativeTypesAreAcceptedAndReadBack(TckContext tck) {
+        Table t = schema(tck, "native").manual("Legacy", "id : bigint\n---\nnote = null : text\nstamp = null : timestamp\n");
+        Heading h = t.heading();
+        assertEquals("int64", h.attribute("id").type(), "a native type with a core equivalent reads back as the core type");
+        assertEquals("text", h.attribute("note").type());
+        assertTrue(h.attribute("stamp").nullable());
+        t.insert1(Map.of("id", 7L, "note", "free text"));
+        assertEquals("free text", t.fetch1().get("note"));
+    }
+
+    @Test
     default void redeclaringBindsToTheExistingTable(TckContext tck) {
         Schema s = schema(tck, "redeclare");
         Table first = s.manual("Thing", "thing_id : int32\n---\nlabel : varchar(20)\n");

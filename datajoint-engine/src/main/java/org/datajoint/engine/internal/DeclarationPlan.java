@@ -18,6 +18,8 @@ import org.datajoint.engine.spi.Dialect;
 /** The columns, keys and statements that declare one table, resolved against the catalog. */
 final class DeclarationPlan {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeclarationPlan.class);
+
     /** One column to create. */
     record Column(String name, String type, CoreType core, String sqlType, boolean inPrimaryKey, boolean nullable,
             String defaultValue, String comment, String lineage) {
@@ -54,6 +56,11 @@ final class DeclarationPlan {
                             + table.className() + " declares primary-key attribute '" + a.name()
                             + "'; primary keys of auto-populated tables must come from foreign keys"
                             + " (or set jobs.allow_new_pk_fields_in_computed_tables)");
+                }
+                if (!a.type().isCore()) {
+                    LOG.warn("{}: attribute '{}' uses the native type '{}', which may not be portable across backends;"
+                            + " prefer a core DataJoint type (int32, float64, varchar(n), ...)", table.className(),
+                            a.name(), a.type().text());
                 }
                 plan.add(dialect, a.name(), a.type().text(), core(a.type()), a.inPrimaryKey(), a.nullable(),
                         a.defaultValue(), a.comment(), a.inPrimaryKey()
