@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.datajoint.DefinitionException;
 
 /**
  * An attribute type as written in a definition: a core DataJoint type with its arguments, or a
