@@ -29,6 +29,13 @@ public interface QueryExpression {
      */
     Map<String, Object> fetch1();
 
+    /**
+     * Every row as an instance of a Java record, matched by component name; numeric values are
+     * widened or narrowed exactly (a value that does not fit is an error), and components the
+     * result lacks are an error.
+     */
+    <R extends Record> List<R> toList(Class<R> recordType);
+
     /** The primary-key values of every row. */
     List<Map<String, Object>> keys();
 

@@ -38,22 +38,31 @@ public interface Table extends QueryExpression {
     Heading heading();
 
     /**
-     * Inserts one row given as a map of attribute name to value.
+     * Inserts one row: a map of attribute name to value, a Java record (by component name) or a
+     * bean (by getter name).
      *
      * @throws DuplicateKeyException when the primary key exists
      * @throws UnknownAttributeException for a key that is not an attribute
      */
-    default void insert1(Map<String, ?> row) {
+    default void insert1(Object row) {
         insert(List.of(row), InsertOptions.defaults());
     }
 
-    /** Inserts rows in one transaction: all of them or none. */
-    default void insert(Iterable<? extends Map<String, ?>> rows) {
+    /** Inserts rows (maps, records or beans) in one transaction: all of them or none. */
+    default void insert(Iterable<?> rows) {
         insert(rows, InsertOptions.defaults());
     }
 
     /** Inserts rows with options, in one transaction. */
-    void insert(Iterable<? extends Map<String, ?>> rows, InsertOptions options);
+    void insert(Iterable<?> rows, InsertOptions options);
+
+    /**
+     * Updates secondary attributes of exactly one row, named by its full primary key in the same
+     * map: {@code update1(Map.of("subject_id", "M001", "species", "rat"))}.
+     *
+     * @throws DataJointException when the key is incomplete, names no row, or the map changes a key attribute
+     */
+    void update1(Map<String, ?> row);
 
     /** Foreign keys from this table to its parents, in declaration order. */
     List<ForeignKey> foreignKeys();

@@ -151,4 +151,58 @@ public interface ValuesTck extends TckTarget {
         assertTrue(Arrays.asList(t.sql().split(" ")).contains("FROM") || t.sql().contains("from"), t.sql());
         assertThrows(DataJointException.class, t::fetch1);
     }
+
+    /** A row as a record. */
+    record Subject(String subjectId, String species, long weight) {
+    }
+
+    /** A row as a record with snake-case components, as headings name attributes. */
+    record SubjectRow(String subject_id, String species, int weight_g) {
+    }
+
+    /** A row as a bean. */
+    final class SubjectBean {
+        public String getSubject_id() {
+            return "B1";
+        }
+
+        public String getSpecies() {
+            return "rat";
+        }
+
+        public int getWeight_g() {
+            return 250;
+        }
+    }
+
+    @Test
+    default void recordsBeansAndUpdates(TckContext tck) {
+        Schema s = tck.instance().schema(tck.schemaName("shapes"));
+        Table t = s.manual("Animal", "subject_id : varchar(16)\n---\nspecies : varchar(32)\nweight_g = 0 : int32\n");
+        t.insert1(new SubjectRow("R1", "mouse", 20));
+        t.insert1(new SubjectBean());
+        t.insert(List.of(Map.of("subject_id", "M1", "species", "mouse")));
+        List<SubjectRow> rows = new ArrayList<>(t.toList(SubjectRow.class));
+        rows.sort(Comparator.comparing(SubjectRow::subject_id));
+        assertEquals(List.of(new SubjectRow("B1", "rat", 250), new SubjectRow("M1", "mouse", 0),
+                new SubjectRow("R1", "mouse", 20)), rows);
+        DataJointException missing = assertThrows(DataJointException.class, () -> t.toList(Subject.class));
+        assertTrue(missing.getMessage().contains("subjectId"), missing.getMessage());
+        UnknownAttributeException unknown = assertThrows(UnknownAttributeException.class,
+                () -> t.insert1(new Subject("X", "y", 1)));
+        assertTrue(unknown.getMessage().contains("subjectId"), unknown.getMessage());
+
+        t.update1(Map.of("subject_id", "M1", "species", "rat", "weight_g", 31));
+        assertEquals(List.of(new SubjectRow("M1", "rat", 31)), t.toList(SubjectRow.class).stream()
+                .filter(r -> r.subject_id().equals("M1")).toList());
+        DataJointException noKey = assertThrows(DataJointException.class, () -> t.update1(Map.of("species", "cat")));
+        assertTrue(noKey.getMessage().contains("subject_id"), noKey.getMessage());
+        DataJointException noRow = assertThrows(DataJointException.class,
+                () -> t.update1(Map.of("subject_id", "NOPE", "species", "cat")));
+        assertTrue(noRow.getMessage().contains("NOPE"), noRow.getMessage());
+        assertThrows(DataJointException.class, () -> t.update1(Map.of("subject_id", "M1")));
+        assertThrows(UnknownAttributeException.class, () -> t.update1(Map.of("subject_id", "M1", "colour", "x")));
+        t.update1(Map.of("subject_id", "M1", "species", "rat", "weight_g", 31));
+        assertEquals(3, t.count(), "updates never add or remove rows");
+    }
 }

@@ -26,7 +26,7 @@ final class Rows {
     private Rows() {
     }
 
-    static void insert(TableImpl table, Iterable<? extends Map<String, ?>> rows, InsertOptions options) {
+    static void insert(TableImpl table, Iterable<?> rows, InsertOptions options) {
         if (table.tier().isAutoPopulated() && !options.isAllowDirectInsert()) {
             throw new DataJointException("Inserts into " + table.tier() + " table " + table.className()
                     + " are made by populate(); pass InsertOptions.defaults().withAllowDirectInsert() to insert directly");
@@ -37,7 +37,8 @@ final class Rows {
         connection.transaction(tx -> {
             List<Map<String, ?>> batch = new ArrayList<>();
             List<String> columns = null;
-            for (Map<String, ?> row : rows) {
+            for (Object given : rows) {
+                Map<String, ?> row = RowShapes.toMap(given);
                 List<String> names = names(table, heading, row, options);
                 if (columns != null && (!columns.equals(names) || batch.size() >= BATCH)) {
                     flush(table, columns, batch, options, heading, uuidAsBinary);
@@ -76,14 +77,11 @@ final class Rows {
         Query query = options.isSkipDuplicates() ? insert.onDuplicateKeyIgnore() : insert;
         String sql = query.getSQL(ParamType.INDEXED);
         List<ValueCodec> codecs = columns.stream().map(c -> new ValueCodec(heading.attribute(c), uuidAsBinary)).toList();
-        List<CoreType> types = codecs.stream().map(ValueCodec::coreType).toList();
         connection.run(sql, jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
                 for (Map<String, ?> row : batch) {
                     for (int i = 0; i < columns.size(); i++) {
-                        Object value = codecs.get(i).toJdbc(row.get(columns.get(i)));
-                        ps.setObject(i + 1, types.get(i) == null || value == null ? value
-                                : connection.dialect().bindValue(types.get(i), value));
+                        ps.setObject(i + 1, bindable(connection, codecs.get(i), row.get(columns.get(i))));
                     }
                     ps.addBatch();
                 }
@@ -92,6 +90,51 @@ final class Rows {
             }
             return null;
         });
+    }
+
+    static void update1(TableImpl table, Map<String, ?> row) {
+        Heading heading = table.heading();
+        names(table, heading, row, InsertOptions.defaults());
+        List<String> key = heading.primaryKey();
+        List<String> missing = key.stream().filter(k -> !row.containsKey(k)).toList();
+        if (!missing.isEmpty()) {
+            throw new DataJointException("update1 of " + table.className() + " needs the full primary key " + key
+                    + "; missing " + missing);
+        }
+        List<String> changes = row.keySet().stream().filter(k -> !key.contains(k)).toList();
+        if (changes.isEmpty()) {
+            throw new DataJointException("update1 of " + table.className() + " names no secondary attribute to change;"
+                    + " primary-key attributes " + key + " cannot be updated");
+        }
+        ConnectionImpl connection = table.instanceConnection();
+        boolean uuidAsBinary = connection.dialect().uuidAsBinary();
+        List<String> assignments = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        for (String c : changes) {
+            assignments.add(connection.renderer().render(DSL.name(c)) + " = ?");
+            values.add(bindable(connection, new ValueCodec(heading.attribute(c), uuidAsBinary), row.get(c)));
+        }
+        for (String k : key) {
+            conditions.add(connection.renderer().render(DSL.name(k)) + " = ?");
+            values.add(bindable(connection, new ValueCodec(heading.attribute(k), uuidAsBinary), row.get(k)));
+        }
+        String sql = "UPDATE " + table.fullTableName() + " SET " + String.join(", ", assignments) + " WHERE "
+                + String.join(" AND ", conditions);
+        connection.transaction(tx -> {
+            long n = connection.execute(sql, values.toArray());
+            if (n == 0 && connection.query("SELECT 1 FROM " + table.fullTableName() + " WHERE "
+                    + String.join(" AND ", conditions), values.subList(changes.size(), values.size()).toArray()).isEmpty()) {
+                throw new DataJointException("update1 found no row of " + table.className() + " with key "
+                        + key.stream().map(k -> k + "=" + row.get(k)).toList());
+            }
+            return n;
+        });
+    }
+
+    private static Object bindable(ConnectionImpl connection, ValueCodec codec, Object value) {
+        Object v = codec.toJdbc(value);
+        return v == null || codec.coreType() == null ? v : connection.dialect().bindValue(codec.coreType(), v);
     }
 
     static String selectSql(TableImpl table) {

@@ -79,8 +79,18 @@ final class TableImpl implements FreeTable {
     }
 
     @Override
-    public void insert(Iterable<? extends Map<String, ?>> rows, InsertOptions options) {
+    public void insert(Iterable<?> rows, InsertOptions options) {
         Rows.insert(this, rows, options);
+    }
+
+    @Override
+    public void update1(Map<String, ?> row) {
+        Rows.update1(this, row);
+    }
+
+    @Override
+    public <R extends Record> List<R> toList(Class<R> recordType) {
+        return toDicts().stream().map(row -> RowShapes.toRecord(row, recordType)).toList();
     }
 
     @Override
