@@ -36,6 +36,12 @@ public interface QueryExpression {
      */
     <R extends Record> List<R> toList(Class<R> recordType);
 
+    /**
+     * Every row, lazily, over a server-side cursor: memory stays constant whatever the result
+     * size. The stream holds a pooled connection until it is closed; use try-with-resources.
+     */
+    java.util.stream.Stream<Map<String, Object>> stream();
+
     /** The primary-key values of every row. */
     List<Map<String, Object>> keys();
 

@@ -205,4 +205,31 @@ public interface ValuesTck extends TckTarget {
         t.update1(Map.of("subject_id", "M1", "species", "rat", "weight_g", 31));
         assertEquals(3, t.count(), "updates never add or remove rows");
     }
+
+    @Test
+    default void streamingHoldsConstantMemoryAndReturnsItsConnection(TckContext tck) {
+        int n = 1_000_000;
+        Schema s = tck.builder().set("connection.max_pool_size", 1).build().schema(tck.schemaName("stream"));
+        tck.track(s.instance());
+        Table t = s.manual("Big", "id : int32\n---\npayload : varchar(64)\n");
+        Iterable<Map<String, ?>> generated = () -> java.util.stream.IntStream.range(0, n).<Map<String, ?>>mapToObj(
+                i -> Map.of("id", i, "payload", "row " + i + " of a table too large to fetch into 32 MiB")).iterator();
+        t.insert(generated);
+        assertEquals(n, t.count());
+        ThreadSafeModeTck.Probe probe = Tck.runJvm(tck, List.of("-Xmx32m"), StreamProbe.class,
+                List.of(s.name(), "Big"), Map.of());
+        assertEquals(0, probe.exitCode(), probe.output());
+        long sum = (long) n * (n - 1) / 2;
+        assertTrue(probe.output().contains("streamed " + n + " rows, id sum " + sum), probe.output());
+        try (java.util.stream.Stream<Map<String, Object>> rows = t.stream()) {
+            assertEquals(100, rows.limit(100).count());
+        }
+        assertEquals(n, t.count(), "the stream gave its only pooled connection back when closed");
+        long inTransaction = s.instance().connection().transaction(tx -> {
+            try (java.util.stream.Stream<Map<String, Object>> rows = t.stream()) {
+                return rows.limit(10).count();
+            }
+        });
+        assertEquals(10, inTransaction);
+    }
 }

@@ -164,6 +164,34 @@ final class ConnectionImpl implements Connection {
         }
     }
 
+    /** A JDBC connection held beyond one call: the transaction's, or a borrowed one returned by {@link #release}. */
+    final class Lease {
+        private final java.sql.Connection jdbc;
+        private final boolean borrowed;
+
+        private Lease(java.sql.Connection jdbc, boolean borrowed) {
+            this.jdbc = jdbc;
+            this.borrowed = borrowed;
+        }
+
+        java.sql.Connection jdbc() {
+            return jdbc;
+        }
+
+        void release(boolean broken) {
+            if (borrowed) {
+                ConnectionImpl.this.release(jdbc, broken);
+            }
+        }
+    }
+
+    /** Holds a connection until the lease is released: the current transaction's, else a pooled one. */
+    Lease lease() {
+        checkOpen();
+        java.sql.Connection tx = transaction.get();
+        return tx != null ? new Lease(tx, false) : new Lease(borrow(), true);
+    }
+
     @Override
     public <T> T withJdbc(JdbcWork<T> work) {
         return run("(JDBC work)", work);

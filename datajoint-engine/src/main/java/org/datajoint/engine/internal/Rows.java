@@ -176,6 +176,13 @@ final class Rows {
         });
     }
 
+    static java.util.stream.Stream<Map<String, Object>> stream(TableImpl table) {
+        ConnectionImpl connection = table.instanceConnection();
+        List<Attribute> attributes = table.heading().attributes();
+        return RowStream.open(connection, select(table, attributes),
+                ValueCodec.of(attributes, connection.dialect().uuidAsBinary()));
+    }
+
     static long count(TableImpl table) {
         ConnectionImpl connection = table.instanceConnection();
         String sql = connection.serverRenderer().selectCount().from(DSL.table(DSL.name(table.schemaName(),

@@ -99,6 +99,11 @@ final class TableImpl implements FreeTable {
     }
 
     @Override
+    public java.util.stream.Stream<Map<String, Object>> stream() {
+        return Rows.stream(this);
+    }
+
+    @Override
     public Map<String, Object> fetch1() {
         List<Map<String, Object>> rows = toDicts();
         if (rows.size() != 1) {

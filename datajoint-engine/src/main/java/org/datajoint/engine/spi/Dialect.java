@@ -115,6 +115,20 @@ public interface Dialect {
         return value;
     }
 
+    /**
+     * Makes a query statement stream its rows instead of reading them all into memory. The
+     * default sets a fetch size; {@link #streamingNeedsTransaction()} says whether the driver
+     * needs autocommit off for it.
+     */
+    default void enableStreaming(java.sql.Statement statement) throws SQLException {
+        statement.setFetchSize(1000);
+    }
+
+    /** Whether a streaming cursor works only with autocommit off (PostgreSQL). */
+    default boolean streamingNeedsTransaction() {
+        return false;
+    }
+
     // ---- catalog ----
 
     /**

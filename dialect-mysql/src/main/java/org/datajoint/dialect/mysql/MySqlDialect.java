@@ -168,6 +168,12 @@ public final class MySqlDialect implements Dialect {
         return value;
     }
 
+    /** Connector/J streams row by row when the fetch size is {@link Integer#MIN_VALUE}. */
+    @Override
+    public void enableStreaming(java.sql.Statement statement) throws SQLException {
+        statement.setFetchSize(Integer.MIN_VALUE);
+    }
+
     @Override
     public boolean inlineComments() {
         return true;

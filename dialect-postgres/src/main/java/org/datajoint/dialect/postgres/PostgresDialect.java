@@ -131,6 +131,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean streamingNeedsTransaction() {
+        return true;
+    }
+
+    @Override
     public boolean inlineComments() {
         return false;
     }
