@@ -6,16 +6,41 @@ package org.datajoint;
  */
 public final class InsertOptions {
 
-    private static final InsertOptions DEFAULTS = new InsertOptions(false, false, false);
+    private static final InsertOptions DEFAULTS = new InsertOptions(false, false, false, false);
 
     private final boolean skipDuplicates;
     private final boolean ignoreExtraFields;
     private final boolean allowDirectInsert;
+    private final boolean replace;
 
-    private InsertOptions(boolean skipDuplicates, boolean ignoreExtraFields, boolean allowDirectInsert) {
+    private InsertOptions(boolean skipDuplicates, boolean ignoreExtraFields, boolean allowDirectInsert,
+            boolean replace) {
+        if (skipDuplicates && replace) {
+            throw new IllegalArgumentException("skipDuplicates and replace exclude each other: choose one");
+        }
         this.skipDuplicates = skipDuplicates;
         this.ignoreExtraFields = ignoreExtraFields;
         this.allowDirectInsert = allowDirectInsert;
+        this.replace = replace;
+    }
+
+    /** Rows whose primary key already exists replace the existing row's secondary attributes. */
+    public static InsertOptions replace() {
+        return DEFAULTS.withReplace();
+    }
+
+    /**
+     * These options, replacing rows that already exist.
+     *
+     * @throws IllegalArgumentException together with skipDuplicates
+     */
+    public InsertOptions withReplace() {
+        return new InsertOptions(skipDuplicates, ignoreExtraFields, allowDirectInsert, true);
+    }
+
+    /** Whether existing rows are replaced. */
+    public boolean isReplace() {
+        return replace;
     }
 
     /** No options: duplicates and unknown keys are errors. */
@@ -35,17 +60,17 @@ public final class InsertOptions {
 
     /** These options, skipping rows that already exist. */
     public InsertOptions withSkipDuplicates() {
-        return new InsertOptions(true, ignoreExtraFields, allowDirectInsert);
+        return new InsertOptions(true, ignoreExtraFields, allowDirectInsert, replace);
     }
 
     /** These options, dropping keys that are not attributes. */
     public InsertOptions withIgnoreExtraFields() {
-        return new InsertOptions(skipDuplicates, true, allowDirectInsert);
+        return new InsertOptions(skipDuplicates, true, allowDirectInsert, replace);
     }
 
     /** These options, allowing inserts into imported and computed tables outside {@code populate()}. */
     public InsertOptions withAllowDirectInsert() {
-        return new InsertOptions(skipDuplicates, ignoreExtraFields, true);
+        return new InsertOptions(skipDuplicates, ignoreExtraFields, true, replace);
     }
 
     /** Whether rows that already exist are skipped. */
@@ -66,6 +91,6 @@ public final class InsertOptions {
     @Override
     public String toString() {
         return "InsertOptions[skipDuplicates=" + skipDuplicates + ", ignoreExtraFields=" + ignoreExtraFields
-                + ", allowDirectInsert=" + allowDirectInsert + "]";
+                + ", allowDirectInsert=" + allowDirectInsert + ", replace=" + replace + "]";
     }
 }

@@ -57,6 +57,12 @@ public interface Table extends QueryExpression {
     void insert(Iterable<?> rows, InsertOptions options);
 
     /**
+     * Inserts the rows of a CSV file whose first line names the attributes; values are parsed by
+     * each attribute's type, and an empty field is null for every type but text.
+     */
+    void insert(java.nio.file.Path csv, InsertOptions options);
+
+    /**
      * Updates secondary attributes of exactly one row, named by its full primary key in the same
      * map: {@code update1(Map.of("subject_id", "M001", "species", "rat"))}.
      *

@@ -232,4 +232,46 @@ public interface ValuesTck extends TckTarget {
         });
         assertEquals(10, inTransaction);
     }
+
+    @Test
+    default void csvFilesReplaceAndRequiredAttributes(TckContext tck) throws java.io.IOException {
+        Schema s = tck.instance().schema(tck.schemaName("csv"));
+        Table t = s.manual("Student", """
+                student_id : int32
+                ---
+                name : varchar(60)
+                born = null : date
+                gpa = null : decimal(3,2)
+                active = 1 : bool
+                """);
+        java.nio.file.Path csv = java.nio.file.Files.createTempFile("students", ".csv");
+        java.nio.file.Files.writeString(csv, "student_id,name,born,gpa,active\r\n"
+                + "1,\"Doe, Jane\",2001-02-03,3.75,true\r\n"
+                + "2,\"O'Brien \"\"Bob\"\"\",,,0\r\n"
+                + "3,,1999-12-31,4.00,1\n");
+        t.insert(csv, InsertOptions.defaults());
+        List<Map<String, Object>> rows = new ArrayList<>(t.toDicts());
+        rows.sort(Comparator.comparing(r -> (Integer) r.get("student_id")));
+        assertEquals("Doe, Jane", rows.get(0).get("name"));
+        assertEquals(LocalDate.of(2001, 2, 3), rows.get(0).get("born"));
+        assertEquals(new BigDecimal("3.75"), rows.get(0).get("gpa"));
+        assertEquals(true, rows.get(0).get("active"));
+        assertEquals("O'Brien \"Bob\"", rows.get(1).get("name"));
+        assertEquals(null, rows.get(1).get("born"));
+        assertEquals(false, rows.get(1).get("active"));
+        assertEquals("", rows.get(2).get("name"), "an empty text field stays empty text");
+
+        t.insert(List.of(Map.of("student_id", 2, "name", "Bob", "active", true)), InsertOptions.replace());
+        assertEquals("Bob", t.toDicts().stream().filter(r -> r.get("student_id").equals(2)).findFirst().orElseThrow()
+                .get("name"));
+        assertEquals(3, t.count());
+        DataJointException required = assertThrows(DataJointException.class, () -> t.insert1(Map.of("student_id", 9)));
+        assertTrue(required.getMessage().contains("'name'") && required.getMessage().contains("varchar(60)"),
+                required.getMessage());
+        DataJointException wrongType = assertThrows(DataJointException.class,
+                () -> t.insert1(Map.of("student_id", 9, "name", "x", "born", 42)));
+        assertTrue(wrongType.getMessage().contains("'born'") && wrongType.getMessage().contains("Integer"),
+                wrongType.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> InsertOptions.replace().withSkipDuplicates());
+    }
 }

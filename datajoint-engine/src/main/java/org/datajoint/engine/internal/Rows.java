@@ -40,6 +40,7 @@ final class Rows {
             for (Object given : rows) {
                 Map<String, ?> row = RowShapes.toMap(given);
                 List<String> names = names(table, heading, row, options);
+                checkRequired(table, heading, row);
                 if (columns != null && (!columns.equals(names) || batch.size() >= BATCH)) {
                     flush(table, columns, batch, options, heading, uuidAsBinary);
                     batch.clear();
@@ -52,6 +53,15 @@ final class Rows {
             }
             return null;
         });
+    }
+
+    private static void checkRequired(TableImpl table, Heading heading, Map<String, ?> row) {
+        for (Attribute a : heading.attributes()) {
+            if (!a.nullable() && a.defaultValue() == null && !row.containsKey(a.name())) {
+                throw new DataJointException("Row for " + table.className() + " lacks the required attribute '"
+                        + a.name() + "' (" + a.type() + ", no default): " + row.keySet());
+            }
+        }
     }
 
     private static List<String> names(TableImpl table, Heading heading, Map<String, ?> row, InsertOptions options) {
@@ -74,7 +84,17 @@ final class Rows {
         InsertValuesStepN<?> insert = connection.serverRenderer()
                 .insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
                 .values(columns.stream().map(c -> (Object) null).toList());
-        Query query = options.isSkipDuplicates() ? insert.onDuplicateKeyIgnore() : insert;
+        Query query = insert;
+        if (options.isSkipDuplicates()) {
+            query = insert.onDuplicateKeyIgnore();
+        } else if (options.isReplace()) {
+            List<Field<Object>> key = heading.primaryKey().stream().map(k -> DSL.field(DSL.name(k))).toList();
+            List<Field<Object>> secondary = fields.stream().filter(f -> !heading.primaryKey().contains(f.getName()))
+                    .toList();
+            Map<Field<?>, Object> updates = new LinkedHashMap<>();
+            secondary.forEach(f -> updates.put(f, DSL.excluded(f)));
+            query = updates.isEmpty() ? insert.onConflict(key).doNothing() : insert.onConflict(key).doUpdate().set(updates);
+        }
         String sql = query.getSQL(ParamType.INDEXED);
         List<ValueCodec> codecs = columns.stream().map(c -> new ValueCodec(heading.attribute(c), uuidAsBinary)).toList();
         connection.run(sql, jdbc -> {
@@ -90,6 +110,16 @@ final class Rows {
             }
             return null;
         });
+    }
+
+    static void insertCsv(TableImpl table, java.nio.file.Path csv, InsertOptions options) {
+        Heading heading = table.heading();
+        insert(table, CsvRows.read(csv, name -> heading.find(name).map(Rows::isText).orElse(true)), options);
+    }
+
+    private static boolean isText(Attribute a) {
+        String t = a.type();
+        return t.startsWith("varchar") || t.startsWith("char") || t.startsWith("enum") || t.endsWith("text");
     }
 
     static void update1(TableImpl table, Map<String, ?> row) {

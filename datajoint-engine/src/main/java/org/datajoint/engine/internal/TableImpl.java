@@ -84,6 +84,11 @@ final class TableImpl implements FreeTable {
     }
 
     @Override
+    public void insert(java.nio.file.Path csv, InsertOptions options) {
+        Rows.insertCsv(this, csv, options);
+    }
+
+    @Override
     public void update1(Map<String, ?> row) {
         Rows.update1(this, row);
     }
