@@ -19,6 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * embedded server, else a container. Every test works in its own uniquely named schemas and drops them.
  */
 @ExtendWith(TckExtension.class)
-public interface DataJointTck extends ConfigTck, ConnectionTck, SchemaTck, FailureTck, ConcurrencyTck, DeclarationTck, ValuesTck,
+public interface DataJointTck extends ConfigTck, ConnectionTck, SchemaTck, FailureTck, ConcurrencyTck, DeclarationTck, ValuesTck, ErrorsTck,
         ThreadSafeModeTck {
 }

@@ -1,0 +1,91 @@
+package org.datajoint.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.datajoint.DuplicateKeyException;
+import org.datajoint.Instance;
+import org.datajoint.IntegrityException;
+import org.datajoint.MissingTableException;
+import org.datajoint.Schema;
+import org.datajoint.Table;
+import org.datajoint.UnknownAttributeException;
+import org.junit.jupiter.api.Test;
+
+/** The same exception for the same failure on every backend, and nothing half-written. */
+public interface ErrorsTck extends TckTarget {
+
+    @Test
+    default void eachFailureHasItsOwnException(TckContext tck) {
+        Instance inst = tck.instance();
+        Schema s = inst.schema(tck.schemaName("errors"));
+        Table parent = s.manual("Parent", "parent_id : int32\n---\nlabel = '' : varchar(20)\n");
+        Table child = s.manual("Child", "-> Parent\nchild_id : int32\n");
+        parent.insert1(Map.of("parent_id", 1));
+        child.insert1(Map.of("parent_id", 1, "child_id", 1));
+        IntegrityException missingParent = assertThrows(IntegrityException.class,
+                () -> child.insert1(Map.of("parent_id", 2, "child_id", 1)));
+        assertTrue(missingParent.getMessage().contains("child"), missingParent.getMessage());
+        assertThrows(IntegrityException.class,
+                () -> inst.connection().execute("DELETE FROM " + parent.fullTableName() + " WHERE parent_id = ?", 1));
+        assertThrows(DuplicateKeyException.class, () -> parent.insert1(Map.of("parent_id", 1)));
+        assertThrows(MissingTableException.class,
+                () -> inst.connection().query("SELECT * FROM " + inst.freeTable(s.name() + ".nowhere").fullTableName()));
+        assertThrows(UnknownAttributeException.class,
+                () -> inst.connection().query("SELECT no_such_column FROM " + parent.fullTableName()));
+        assertEquals(1, parent.count());
+        assertEquals(1, child.count());
+    }
+
+    @Test
+    default void aFailedRowInTheMiddleOfABatchLeavesTheTableAsItWas(TckContext tck) {
+        Table t = tck.instance().schema(tck.schemaName("batch")).manual("Item",
+                "item_id : int32\n---\nlabel : varchar(40)\n");
+        t.insert1(Map.of("item_id", -1, "label", "before"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            rows.add(Map.of("item_id", i == 5_000 ? -1 : i, "label", "row " + i));
+        }
+        assertThrows(DuplicateKeyException.class, () -> t.insert(rows));
+        assertEquals(List.of(Map.of("item_id", -1, "label", "before")), t.toDicts());
+    }
+
+    @Test
+    default void hostileStringsAreStoredVerbatimOrRefused(TckContext tck) {
+        Instance inst = tck.instance();
+        Schema s = inst.schema(tck.schemaName("hostile"));
+        Table t = s.manual("Note", "note_id : int32\n---\ntext : varchar(200)\n");
+        Table bystander = s.manual("Bystander", "id : int32\n");
+        bystander.insert1(Map.of("id", 1));
+        List<String> hostile = List.of("'; DROP TABLE bystander; --", "\"; DROP TABLE bystander; --",
+                "back\\slash \\' \\\"", "`bystander`", "emoji 🎉🧪 and 日本語", "percent % and underscore _",
+                "$1 ? :name");
+        for (int i = 0; i < hostile.size(); i++) {
+            t.insert1(Map.of("note_id", i, "text", hostile.get(i)));
+        }
+        for (Map<String, Object> row : t.toDicts()) {
+            assertEquals(hostile.get((Integer) row.get("note_id")), row.get("text"));
+        }
+        for (String key : List.of("text`; DROP TABLE bystander; --", "text\"", "text'", "te\u0000xt")) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("note_id", 100);
+            row.put(key, "x");
+            assertThrows(UnknownAttributeException.class, () -> t.insert1(row), key);
+        }
+        String nul = "nul\u0000byte";
+        try {
+            t.insert1(Map.of("note_id", 200, "text", nul));
+            assertEquals(nul, t.toDicts().stream().filter(r -> r.get("note_id").equals(200)).findFirst().orElseThrow()
+                    .get("text"), "a NUL character is stored verbatim where the server accepts it");
+        } catch (org.datajoint.QueryException refused) {
+            assertTrue(t.toDicts().stream().noneMatch(r -> r.get("note_id").equals(200)), "or refused, and not stored");
+        }
+        assertEquals(1, bystander.count());
+        assertEquals(List.of("bystander", "note"), s.listTables().stream().filter(n -> !n.startsWith("~")).toList());
+    }
+}
