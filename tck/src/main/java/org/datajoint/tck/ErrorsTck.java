@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.datajoint.DataJointException;
 import org.datajoint.DuplicateKeyException;
+import org.datajoint.InsertOptions;
 import org.datajoint.Instance;
 import org.datajoint.IntegrityException;
 import org.datajoint.MissingTableException;
@@ -87,5 +89,22 @@ public interface ErrorsTck extends TckTarget {
         }
         assertEquals(1, bystander.count());
         assertEquals(List.of("bystander", "note"), s.listTables().stream().filter(n -> !n.startsWith("~")).toList());
+    }
+
+    @Test
+    default void directInsertsIntoAutoPopulatedTablesNeedPermission(TckContext tck) {
+        Schema s = tck.instance().schema(tck.schemaName("auto"));
+        Table session = s.manual("Session", "session_id : int32\n");
+        Table stats = s.computed("Stats", "-> Session\n---\nn : int64\n");
+        Table scan = s.imported("Scan", "-> Session\n---\npath : varchar(100)\n");
+        session.insert1(Map.of("session_id", 1));
+        DataJointException refused = assertThrows(DataJointException.class,
+                () -> stats.insert1(Map.of("session_id", 1, "n", 3L)));
+        assertTrue(refused.getMessage().contains("populate"), refused.getMessage());
+        assertThrows(DataJointException.class, () -> scan.insert1(Map.of("session_id", 1, "path", "/x")));
+        stats.insert(List.of(Map.of("session_id", 1, "n", 3L)),
+                InsertOptions.defaults().withAllowDirectInsert());
+        assertEquals(1, stats.count());
+        assertEquals(0, scan.count());
     }
 }
