@@ -149,10 +149,6 @@ final class DeclarationPlan {
         }
     }
 
-    TableImpl table() {
-        return table;
-    }
-
     List<Column> columns() {
         return List.copyOf(columns.values());
     }

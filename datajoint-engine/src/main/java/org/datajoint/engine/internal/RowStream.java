@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -56,15 +55,11 @@ final class RowStream {
                         throw new NoSuchElementException();
                     }
                     ready = null;
-                    Map<String, Object> row = new LinkedHashMap<>();
                     try {
-                        for (int i = 0; i < codecs.size(); i++) {
-                            row.put(codecs.get(i).attribute().name(), codecs.get(i).fromJdbc(rs, i + 1));
-                        }
+                        return ValueCodec.readRow(rs, codecs);
                     } catch (SQLException e) {
                         throw Errors.statement(connection.dialect(), e, sql);
                     }
-                    return row;
                 }
             };
             return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL),

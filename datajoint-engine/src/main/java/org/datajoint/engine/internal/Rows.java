@@ -11,7 +11,6 @@ import org.datajoint.DataJointException;
 import org.datajoint.Heading;
 import org.datajoint.InsertOptions;
 import org.datajoint.UnknownAttributeException;
-import org.datajoint.engine.spi.CoreType;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Query;
@@ -168,19 +167,22 @@ final class Rows {
     }
 
     static String selectSql(TableImpl table) {
-        return select(table, table.heading().attributes());
+        return select(table, codecs(table, table.heading().attributes()));
     }
 
-    private static String select(TableImpl table, List<Attribute> attributes) {
+    private static List<ValueCodec> codecs(TableImpl table, List<Attribute> attributes) {
+        return ValueCodec.of(attributes, table.instanceConnection().dialect().uuidAsBinary());
+    }
+
+    private static String select(TableImpl table, List<ValueCodec> codecs) {
         ConnectionImpl connection = table.instanceConnection();
-        boolean uuidAsBinary = connection.dialect().uuidAsBinary();
         List<Field<?>> fields = new ArrayList<>();
-        for (Attribute a : attributes) {
-            String column = connection.renderer().render(DSL.name(a.name()));
-            CoreType core = new ValueCodec(a, uuidAsBinary).coreType();
-            String expression = core == null ? column : connection.dialect().selectColumn(core, column);
-            fields.add(expression.equals(column) ? DSL.field(DSL.name(a.name()))
-                    : DSL.field(expression).as(DSL.name(a.name())));
+        for (ValueCodec codec : codecs) {
+            String name = codec.attribute().name();
+            String column = connection.renderer().render(DSL.name(name));
+            String expression = codec.coreType() == null ? column
+                    : connection.dialect().selectColumn(codec.coreType(), column);
+            fields.add(expression.equals(column) ? DSL.field(DSL.name(name)) : DSL.field(expression).as(DSL.name(name)));
         }
         return connection.serverRenderer().select(fields).from(DSL.table(DSL.name(table.schemaName(),
                 table.tableName()))).getSQL(ParamType.INDEXED);
@@ -188,18 +190,14 @@ final class Rows {
 
     static List<Map<String, Object>> fetch(TableImpl table, List<Attribute> attributes) {
         ConnectionImpl connection = table.instanceConnection();
-        List<ValueCodec> codecs = ValueCodec.of(attributes, connection.dialect().uuidAsBinary());
-        String sql = select(table, attributes);
+        List<ValueCodec> codecs = codecs(table, attributes);
+        String sql = select(table, codecs);
         return connection.run(sql, jdbc -> {
             connection.countStatements(1);
             try (PreparedStatement ps = jdbc.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
                 List<Map<String, Object>> out = new ArrayList<>();
                 while (rs.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int i = 0; i < codecs.size(); i++) {
-                        row.put(codecs.get(i).attribute().name(), codecs.get(i).fromJdbc(rs, i + 1));
-                    }
-                    out.add(row);
+                    out.add(ValueCodec.readRow(rs, codecs));
                 }
                 return out;
             }
@@ -207,10 +205,8 @@ final class Rows {
     }
 
     static java.util.stream.Stream<Map<String, Object>> stream(TableImpl table) {
-        ConnectionImpl connection = table.instanceConnection();
-        List<Attribute> attributes = table.heading().attributes();
-        return RowStream.open(connection, select(table, attributes),
-                ValueCodec.of(attributes, connection.dialect().uuidAsBinary()));
+        List<ValueCodec> codecs = codecs(table, table.heading().attributes());
+        return RowStream.open(table.instanceConnection(), select(table, codecs), codecs);
     }
 
     static long count(TableImpl table) {

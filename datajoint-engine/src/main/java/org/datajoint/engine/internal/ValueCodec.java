@@ -9,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.datajoint.Attribute;
 import org.datajoint.DataJointException;
@@ -25,18 +27,21 @@ final class ValueCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Attribute attribute;
+    private final CoreType coreType;
     private final String core;
     private final boolean uuidAsBinary;
 
     ValueCodec(Attribute attribute, boolean uuidAsBinary) {
         this.attribute = attribute;
-        String c;
+        CoreType t;
         try {
-            c = DeclaredType.parse(attribute.type()).core();
+            DeclaredType declared = DeclaredType.parse(attribute.type());
+            t = declared.isCore() ? new CoreType(declared.core(), declared.args()) : null;
         } catch (IllegalArgumentException e) {
-            c = null;
+            t = null;
         }
-        this.core = c;
+        this.coreType = t;
+        this.core = t == null ? null : t.name();
         this.uuidAsBinary = uuidAsBinary;
     }
 
@@ -46,10 +51,16 @@ final class ValueCodec {
 
     /** The core type, or {@code null} for a native type. */
     CoreType coreType() {
-        if (core == null) {
-            return null;
+        return coreType;
+    }
+
+    /** The current row of {@code rs}, one column per codec in order. */
+    static Map<String, Object> readRow(ResultSet rs, List<ValueCodec> codecs) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>(codecs.size() * 2);
+        for (int i = 0; i < codecs.size(); i++) {
+            row.put(codecs.get(i).attribute.name(), codecs.get(i).fromJdbc(rs, i + 1));
         }
-        return new CoreType(core, DeclaredType.parse(attribute.type()).args());
+        return row;
     }
 
     /**
