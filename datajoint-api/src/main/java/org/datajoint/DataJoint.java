@@ -92,6 +92,15 @@ public final class DataJoint {
         return defaultInstance().freeTable(fullTableName);
     }
 
+    /**
+     * The universal set with these attributes as its primary key ({@code dj.U}); with no
+     * attributes, the set of one entity with no attributes. Needs no connection.
+     */
+    @SuppressWarnings("checkstyle:MethodName")
+    public static UniversalSet U(String... attributes) {
+        return provider().universalSet(java.util.List.of(attributes));
+    }
+
     private static Instance defaultInstance() {
         Instance i = globalInstance;
         if (i == null) {

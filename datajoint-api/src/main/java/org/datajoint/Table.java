@@ -11,6 +11,41 @@ import java.util.Optional;
  */
 public interface Table extends QueryExpression {
 
+    /** This table restricted by {@code condition}; still a table, so it can be deleted from. */
+    @Override
+    Table restrict(Object condition);
+
+    @Override
+    Table restrict(Object condition, Match match);
+
+    @Override
+    default Table antiRestrict(Object condition) {
+        return restrict(Cond.not(condition));
+    }
+
+    @Override
+    default Table antiRestrict(Object condition, Match match) {
+        return restrict(Cond.not(condition), match);
+    }
+
+    /**
+     * Inserts the rows of a query ({@code INSERT ... SELECT}) in one statement on the server;
+     * its attributes are matched by name and must all be attributes of this table.
+     */
+    default void insert(QueryExpression rows) {
+        insert(rows, InsertOptions.defaults());
+    }
+
+    /** Inserts the rows of a stream, consumed lazily in batches; see {@link #insert(Iterable, InsertOptions)}. */
+    default void insert(java.util.stream.Stream<?> rows, InsertOptions options) {
+        java.util.Iterator<?> it = rows.iterator();
+        Iterable<Object> once = () -> (java.util.Iterator<Object>) it;
+        insert(once, options);
+    }
+
+    /** {@link #insert(QueryExpression)} with options. */
+    void insert(QueryExpression rows, InsertOptions options);
+
     /** The schema's name. */
     String schemaName();
 
@@ -26,8 +61,8 @@ public interface Table extends QueryExpression {
     /** The tier, from the SQL name's prefix. */
     Tier tier();
 
-    /** Whether the table exists on the server now. */
-    boolean exists();
+    /** Whether the table is declared on the server now ({@link #exists()} tells whether it has rows). */
+    boolean isDeclared();
 
     /**
      * The table's heading: attributes with their DataJoint types, primary key, defaults, comments,

@@ -25,4 +25,11 @@ public interface EngineProvider {
     default int priority() {
         return 0;
     }
+
+    /**
+     * The universal set with these attributes as primary key, for {@link org.datajoint.DataJoint#U}.
+     *
+     * @throws IllegalArgumentException for a blank or repeated attribute name
+     */
+    org.datajoint.UniversalSet universalSet(java.util.List<String> attributes);
 }

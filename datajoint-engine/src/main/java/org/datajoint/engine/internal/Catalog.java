@@ -22,6 +22,7 @@ final class Catalog {
     private final ConnectionImpl connection;
     private final Map<String, Map<String, CatalogTable>> schemas = new ConcurrentHashMap<>();
     private final Map<CatalogTable, Heading> headings = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Map<String, String>>> lineage = new ConcurrentHashMap<>();
     private volatile Dependencies dependencies;
 
     Catalog(ConnectionImpl connection) {
@@ -88,8 +89,28 @@ final class Catalog {
         return headings.computeIfAbsent(table, t -> Headings.of(t, connection.dialect()));
     }
 
+    /**
+     * The lineage of every attribute of a schema's tables (table name to attribute name to
+     * lineage), read from its {@code ~lineage} table in one query and cached with the schema;
+     * empty when the schema has no {@code ~lineage} table.
+     */
+    Map<String, Map<String, String>> lineage(String schema) {
+        Map<String, Map<String, String>> cached = lineage.get(schema);
+        if (cached == null) {
+            cached = tables(schema).containsKey(Lineage.TABLE) ? Lineage.readSchema(connection, schema) : Map.of();
+            lineage.put(schema, cached);
+        }
+        return cached;
+    }
+
+    /** Whether a schema has a {@code ~lineage} table, so that its attributes can be matched semantically. */
+    boolean hasLineage(String schema) {
+        return tables(schema).containsKey(Lineage.TABLE);
+    }
+
     /** Forgets a schema after a declaration or drop changed it. */
     void invalidate(String schema) {
+        lineage.remove(schema);
         Map<String, CatalogTable> old = schemas.remove(schema);
         if (old != null) {
             old.values().forEach(headings::remove);

@@ -35,6 +35,11 @@ public final class Engine implements EngineProvider {
         return new InstanceImpl(impl, dialect);
     }
 
+    @Override
+    public org.datajoint.UniversalSet universalSet(java.util.List<String> attributes) {
+        return new UniversalSetImpl(attributes);
+    }
+
     private static int defaultPort(String backend) {
         return Dialects.all().stream().filter(d -> backend != null && d.backends().contains(backend))
                 .mapToInt(Dialect::defaultPort).findFirst().orElse(-1);

@@ -21,14 +21,18 @@ final class Lineage {
 
     /** Lineage of a table's attributes from its schema's {@code ~lineage}; empty when that table is missing. */
     static Map<String, String> read(InstanceImpl instance, TableImpl table) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (instance.catalog().table(table.schemaName(), TABLE).isEmpty()) {
-            return out;
-        }
-        String sql = "SELECT attribute_name, lineage FROM " + full(instance, table.schemaName()) + " WHERE table_name = ?";
-        for (Map<String, Object> row : instance.connectionImpl().query(sql, table.tableName())) {
+        return instance.catalog().lineage(table.schemaName()).getOrDefault(table.tableName(), Map.of());
+    }
+
+    /** Every lineage row of a schema: table name to attribute name to lineage; one query. */
+    static Map<String, Map<String, String>> readSchema(ConnectionImpl connection, String schema) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        String sql = "SELECT table_name, attribute_name, lineage FROM "
+                + connection.renderer().render(DSL.name(schema, TABLE));
+        for (Map<String, Object> row : connection.query(sql)) {
             List<Object> values = List.copyOf(row.values());
-            out.put(values.get(0).toString(), values.get(1).toString());
+            out.computeIfAbsent(values.get(0).toString(), k -> new LinkedHashMap<>())
+                    .put(values.get(1).toString(), values.get(2).toString());
         }
         return out;
     }

@@ -91,6 +91,15 @@ final class RowShapes {
         }
     }
 
+    /** A fetched value of attribute {@code name} as {@code target}, converted as for records. */
+    static Object convert(Object value, Class<?> target, String name) {
+        return convert(value, target, QueryExpressionValues.class, name);
+    }
+
+    /** Names the target of a conversion outside a record in messages. */
+    private static final class QueryExpressionValues {
+    }
+
     private static Object convert(Object value, Class<?> target, Class<?> record, String name) {
         Class<?> boxed = box(target);
         if (value == null) {

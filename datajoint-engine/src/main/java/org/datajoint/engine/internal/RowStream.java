@@ -22,7 +22,9 @@ final class RowStream {
     private RowStream() {
     }
 
-    static Stream<Map<String, Object>> open(ConnectionImpl connection, String sql, List<ValueCodec> codecs) {
+    static Stream<Map<String, Object>> open(ConnectionImpl connection, QueryImpl.Statement statement) {
+        String sql = statement.sql();
+        List<ValueCodec> codecs = statement.codecs();
         ConnectionImpl.Lease lease = connection.lease();
         try {
             boolean ownTransaction = connection.dialect().streamingNeedsTransaction() && lease.jdbc().getAutoCommit();
@@ -31,6 +33,9 @@ final class RowStream {
             }
             PreparedStatement ps = lease.jdbc().prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY);
+            for (int i = 0; i < statement.values().size(); i++) {
+                ps.setObject(i + 1, statement.values().get(i));
+            }
             connection.dialect().enableStreaming(ps);
             connection.countStatements(1);
             ResultSet rs = ps.executeQuery();

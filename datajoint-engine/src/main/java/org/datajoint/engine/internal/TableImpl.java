@@ -10,23 +10,75 @@ import org.datajoint.ForeignKey;
 import org.datajoint.FreeTable;
 import org.datajoint.Heading;
 import org.datajoint.InsertOptions;
+import org.datajoint.Match;
+import org.datajoint.QueryExpression;
 import org.datajoint.MissingTableException;
 import org.datajoint.Table;
 import org.datajoint.Tier;
 import org.datajoint.engine.spi.CatalogTable;
 import org.jooq.impl.DSL;
 
-/** A table handle; everything it reports comes from the instance's catalog cache. */
-final class TableImpl implements FreeTable {
+/**
+ * A table handle, possibly restricted; everything it reports comes from the instance's catalog
+ * cache. As a query expression its FROM clause is the table itself.
+ */
+final class TableImpl extends QueryImpl implements FreeTable {
 
     private final InstanceImpl instance;
     private final String schema;
     private final String table;
 
     TableImpl(InstanceImpl instance, String schema, String table) {
+        super(instance);
         this.instance = instance;
         this.schema = schema;
         this.table = table;
+        this.support = List.of(new TableRef(schema, table));
+    }
+
+    private TableImpl(TableImpl from) {
+        super(from);
+        this.instance = from.instance;
+        this.schema = from.schema;
+        this.table = from.table;
+    }
+
+    @Override
+    QueryImpl copyForRestriction() {
+        return new TableImpl(this);
+    }
+
+    @Override
+    QHeading qheading() {
+        QHeading h = super.qheading();
+        if (h == null) {
+            Heading pub = heading();
+            boolean lineage = instance.catalog().hasLineage(schema);
+            h = new QHeading(pub.attributes().stream().map(a -> new QAttr(a.name(), a, a.inPrimaryKey(),
+                    new QAttr.Origin(schema, table, a.name()), null)).toList(), lineage);
+            setHeading(h);
+        }
+        return h;
+    }
+
+    @Override
+    String describeForErrors() {
+        return className() + " " + fullTableName();
+    }
+
+    @Override
+    public Table restrict(Object condition) {
+        return restrict(condition, Match.SEMANTIC);
+    }
+
+    @Override
+    public Table restrict(Object condition, Match match) {
+        return (Table) restricted(condition, match);
+    }
+
+    @Override
+    public void insert(QueryExpression rows, InsertOptions options) {
+        Rows.insertQuery(this, QueryImpl.of(rows), options);
     }
 
     ConnectionImpl instanceConnection() {
@@ -63,7 +115,7 @@ final class TableImpl implements FreeTable {
     }
 
     @Override
-    public boolean exists() {
+    public boolean isDeclared() {
         return !instance.connectionImpl().query("SELECT 1 FROM information_schema.tables WHERE table_schema = ?"
                 + " AND table_name = ?", schema, table).isEmpty();
     }
@@ -91,47 +143,6 @@ final class TableImpl implements FreeTable {
     @Override
     public void update1(Map<String, ?> row) {
         Rows.update1(this, row);
-    }
-
-    @Override
-    public <R extends Record> List<R> toList(Class<R> recordType) {
-        return toDicts().stream().map(row -> RowShapes.toRecord(row, recordType)).toList();
-    }
-
-    @Override
-    public List<Map<String, Object>> toDicts() {
-        return Rows.fetch(this, heading().attributes());
-    }
-
-    @Override
-    public java.util.stream.Stream<Map<String, Object>> stream() {
-        return Rows.stream(this);
-    }
-
-    @Override
-    public Map<String, Object> fetch1() {
-        List<Map<String, Object>> rows = toDicts();
-        if (rows.size() != 1) {
-            throw new DataJointException("fetch1 needs exactly one row; " + className() + " has " + rows.size()
-                    + (rows.isEmpty() ? "" : "; restrict it to one row first"));
-        }
-        return rows.get(0);
-    }
-
-    @Override
-    public List<Map<String, Object>> keys() {
-        Heading h = heading();
-        return Rows.fetch(this, h.attributes().stream().filter(Attribute::inPrimaryKey).toList());
-    }
-
-    @Override
-    public long count() {
-        return Rows.count(this);
-    }
-
-    @Override
-    public String sql() {
-        return Rows.selectSql(this);
     }
 
     @Override
@@ -209,7 +220,8 @@ final class TableImpl implements FreeTable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TableImpl t && t.schema.equals(schema) && t.table.equals(table) && t.instance == instance;
+        return o instanceof TableImpl t && t.schema.equals(schema) && t.table.equals(table) && t.instance == instance
+                && t.restriction.isEmpty() && restriction.isEmpty();
     }
 
     @Override
@@ -217,8 +229,9 @@ final class TableImpl implements FreeTable {
         return schema.hashCode() * 31 + table.hashCode();
     }
 
+    /** The table's preview, as DataJoint prints a table; {@link #fullTableName()} names it. */
     @Override
     public String toString() {
-        return className() + " " + fullTableName();
+        return super.toString();
     }
 }

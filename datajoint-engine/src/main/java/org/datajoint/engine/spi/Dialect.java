@@ -116,6 +116,26 @@ public interface Dialect {
     }
 
     /**
+     * Whether text columns can hold the NUL character. Where they cannot (PostgreSQL), a
+     * restriction by a text containing NUL matches nothing instead of failing on the server.
+     */
+    default boolean textHoldsNul() {
+        return true;
+    }
+
+    /**
+     * The translation of a function call in user SQL text (restrictions, computed attributes),
+     * or {@code null} to keep it as written. Users write either MySQL's or PostgreSQL's
+     * spelling; each dialect translates the other's ({@code GROUP_CONCAT} and
+     * {@code STRING_AGG} at least). {@code args} are already rewritten for this backend.
+     *
+     * @param upperName the function name in upper case
+     */
+    default String function(String upperName, List<String> args) {
+        return null;
+    }
+
+    /**
      * Makes a query statement stream its rows instead of reading them all into memory. The
      * default sets a fetch size; {@link #streamingNeedsTransaction()} says whether the driver
      * needs autocommit off for it.

@@ -161,6 +161,11 @@ public final class MySqlDialect implements Dialect {
      * for servers it takes for MySQL 5.5 (MariaDB 10 announces itself as {@code 5.5.5-10...}).
      */
     @Override
+    public String function(String upperName, List<String> args) {
+        return MySqlFunctions.translate(upperName, args);
+    }
+
+    @Override
     public Object bindValue(CoreType type, Object value) {
         if (value instanceof java.time.LocalDateTime t) {
             return DATETIME.format(t);

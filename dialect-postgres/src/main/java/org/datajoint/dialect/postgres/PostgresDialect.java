@@ -158,5 +158,15 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<String> referencingSchemas(java.sql.Connection connection, List<String> schemas) throws SQLException {
         return PostgresCatalogReader.referencingSchemas(connection, schemas);
+    }    @Override
+    public boolean textHoldsNul() {
+        return false;
     }
+
+    @Override
+    public String function(String upperName, List<String> args) {
+        return PostgresFunctions.translate(upperName, args);
+    }
+
+
 }

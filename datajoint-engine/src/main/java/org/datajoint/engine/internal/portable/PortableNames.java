@@ -1,5 +1,6 @@
 package org.datajoint.engine.internal.portable;
 
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.datajoint.DataJointException;
@@ -29,5 +30,21 @@ public final class PortableNames {
                     + "': write schema.table, `schema`.`table` or \"schema\".\"table\"");
         }
         return new String[] {m.group(1) != null ? m.group(1) : m.group(2), m.group(3) != null ? m.group(3) : m.group(4)};
+    }
+
+    private static final Pattern ORDER_ITEM = Pattern.compile("(?i)^\\s*(?:`([A-Za-z_][A-Za-z0-9_]*)`|\"([A-Za-z_][A-Za-z0-9_]*)\""
+            + "|([A-Za-z_][A-Za-z0-9_]*))(?:\\s+(ASC|DESC))?\\s*$");
+
+    /**
+     * Reads an ordering item, {@code name}, {@code `name` DESC} or {@code "name" ASC}: the
+     * unquoted name and whether it is descending, or {@code null} when the text is not one.
+     */
+    public static Map.Entry<String, Boolean> orderItem(String item) {
+        Matcher m = item == null ? null : ORDER_ITEM.matcher(item);
+        if (m == null || !m.matches()) {
+            return null;
+        }
+        String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return Map.entry(name, m.group(4) != null && m.group(4).equalsIgnoreCase("DESC"));
     }
 }

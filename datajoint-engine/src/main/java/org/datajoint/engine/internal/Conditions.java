@@ -1,0 +1,165 @@
+package org.datajoint.engine.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.datajoint.Cond;
+import org.datajoint.DataJointException;
+import org.datajoint.Match;
+import org.datajoint.QueryExpression;
+import org.datajoint.UniversalSet;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * Translates restriction conditions into SQL conditions with bound values, following DataJoint's
+ * rules: a map is an AND of equalities on the attributes it shares with the heading (others are
+ * ignored), a collection is an OR, another expression is a semijoin on the shared attributes.
+ * Each translation is {@link Boolean#TRUE}, {@link Boolean#FALSE} or a function that renders the
+ * condition when the statement is rendered.
+ */
+final class Conditions {
+
+    /** A condition rendered as part of a statement. */
+    interface Rendered extends Function<Render, Condition> {
+    }
+
+    private Conditions() {
+    }
+
+    static Object make(QueryImpl query, Object condition, Set<String> columns, Match match) {
+        boolean negate = false;
+        Object c = condition;
+        while (c instanceof Cond.Not not) {
+            negate = !negate;
+            c = not.condition();
+        }
+        if (c == null) {
+            throw new DataJointException("A restriction cannot be null; use false for the empty set");
+        }
+        if (c instanceof Boolean b) {
+            return negate != b;
+        }
+        if (c instanceof UniversalSet) {
+            return !negate;
+        }
+        if (c instanceof CharSequence text) {
+            return sql(query, text.toString(), columns, negate);
+        }
+        if (c instanceof Cond.And and) {
+            return and(query, and.conditions(), columns, match, negate);
+        }
+        if (c instanceof Cond.Or or) {
+            return or(query, or.conditions(), columns, match, negate);
+        }
+        if (c instanceof QueryExpression other) {
+            return semijoin(query, QueryImpl.of(other), columns, match, negate);
+        }
+        if (c instanceof Map<?, ?> || c instanceof Record) {
+            return equalities(query, RowShapes.toMap(c), columns, negate);
+        }
+        if (c instanceof Collection<?> items) {
+            return or(query, new ArrayList<>(items), columns, match, negate);
+        }
+        if (c instanceof Object[] items) {
+            return or(query, List.of(items), columns, match, negate);
+        }
+        throw new DataJointException("A restriction cannot be a " + c.getClass().getName() + "; use a Map, a record,"
+                + " SQL text, a query expression, a collection (OR), Cond.and/or/not or a boolean");
+    }
+
+    private static Object sql(QueryImpl query, String text, Set<String> columns, boolean negate) {
+        String sql = query.portable(text, columns);
+        Condition condition = DSL.condition(sql);
+        Condition result = negate ? DSL.not(condition) : condition;
+        return (Rendered) r -> result;
+    }
+
+    private static Object and(QueryImpl query, List<Object> items, Set<String> columns, Match match, boolean negate) {
+        List<Rendered> parts = new ArrayList<>();
+        for (Object item : items) {
+            Object made = make(query, item, columns, match);
+            if (made == Boolean.FALSE) {
+                return negate;
+            }
+            if (made instanceof Rendered r) {
+                parts.add(r);
+            }
+        }
+        if (parts.isEmpty()) {
+            return !negate;
+        }
+        return combine(parts, true, negate);
+    }
+
+    private static Object or(QueryImpl query, List<?> items, Set<String> columns, Match match, boolean negate) {
+        List<Rendered> parts = new ArrayList<>();
+        for (Object item : items) {
+            Object made = make(query, item, columns, match);
+            if (made == Boolean.TRUE) {
+                return !negate;
+            }
+            if (made instanceof Rendered r) {
+                parts.add(r);
+            }
+        }
+        if (parts.isEmpty()) {
+            return negate;
+        }
+        return combine(parts, false, negate);
+    }
+
+    private static Rendered combine(List<Rendered> parts, boolean and, boolean negate) {
+        return r -> {
+            List<Condition> rendered = parts.stream().map(p -> p.apply(r)).toList();
+            Condition c = rendered.size() == 1 ? rendered.get(0) : and ? DSL.and(rendered) : DSL.or(rendered);
+            return negate ? DSL.not(c) : c;
+        };
+    }
+
+    private static Object equalities(QueryImpl query, Map<String, ?> row, Set<String> columns, boolean negate) {
+        QHeading heading = query.qheading();
+        List<Condition> parts = new ArrayList<>();
+        for (Map.Entry<String, ?> e : row.entrySet()) {
+            if (!heading.contains(e.getKey())) {
+                continue;
+            }
+            columns.add(e.getKey());
+            Field<Object> field = DSL.field(DSL.name(e.getKey()));
+            if (e.getValue() instanceof CharSequence text && text.toString().indexOf('\0') >= 0
+                    && !query.connection().dialect().textHoldsNul()) {
+                parts.add(DSL.falseCondition());
+                continue;
+            }
+            parts.add(e.getValue() == null ? field.isNull() : field.eq(query.bound(e.getKey(), e.getValue())));
+        }
+        if (parts.isEmpty()) {
+            return !negate;
+        }
+        Condition c = parts.size() == 1 ? parts.get(0) : DSL.and(parts);
+        Condition result = negate ? DSL.not(c) : c;
+        return (Rendered) r -> result;
+    }
+
+    private static Object semijoin(QueryImpl query, QueryImpl other, Set<String> columns, Match match, boolean negate) {
+        Semantics.checkCompatible(query, other, match);
+        QHeading mine = query.qheading();
+        List<String> common = other.qheading().names().stream().filter(mine::contains).toList();
+        columns.addAll(common);
+        if (common.isEmpty()) {
+            return (Rendered) r -> {
+                Condition exists = DSL.exists(other.select(r, List.of(), false));
+                return negate ? DSL.not(exists) : exists;
+            };
+        }
+        List<Field<?>> fields = common.stream().<Field<?>>map(n -> DSL.field(DSL.name(n))).toList();
+        return (Rendered) r -> {
+            var sub = other.select(r, common, false);
+            return negate ? DSL.row(fields).notIn(sub) : DSL.row(fields).in(sub);
+        };
+    }
+}

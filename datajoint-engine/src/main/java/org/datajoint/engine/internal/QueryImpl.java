@@ -1,0 +1,474 @@
+package org.datajoint.engine.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.datajoint.DataJointException;
+import org.datajoint.Heading;
+import org.datajoint.Match;
+import org.datajoint.Proj;
+import org.datajoint.QueryExpression;
+import org.datajoint.UnknownAttributeException;
+import org.datajoint.engine.internal.portable.PortableSql;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.impl.DSL;
+
+/**
+ * A query expression as DataJoint builds it: a FROM clause of sources joined USING their shared
+ * attributes, a restriction, a heading whose attributes may be SQL expressions, and an optional
+ * ordering and limit. Operators copy it and add to it where SQL allows, and otherwise wrap it as
+ * a derived table, following the subquery rules of DataJoint's query-algebra specification.
+ * Effectively immutable: fields are set only on fresh copies, before they are published.
+ */
+class QueryImpl implements QueryExpression {
+
+    /** A base table in a FROM clause. */
+    record TableRef(String schema, String table) {
+    }
+
+    private final InstanceImpl instance;
+    private QHeading heading;
+    QHeading originalHeading;
+    List<Object> support;
+    List<JoinSpec> joins = List.of();
+    List<Conditions.Rendered> restriction = List.of();
+    Set<String> restrictionAttributes = Set.of();
+    TopSpec top;
+    boolean distinct;
+
+    QueryImpl(InstanceImpl instance) {
+        this.instance = instance;
+    }
+
+    /** A copy of {@code from}, to be changed before it is published. */
+    QueryImpl(QueryImpl from) {
+        this.instance = from.instance;
+        this.heading = from.qheading();
+        this.originalHeading = from.originalHeading;
+        this.support = from.support();
+        this.joins = from.joins;
+        this.restriction = from.restriction;
+        this.restrictionAttributes = from.restrictionAttributes;
+        this.top = from.top;
+        this.distinct = from.distinct;
+    }
+
+    static QueryImpl of(QueryExpression expression) {
+        if (expression instanceof QueryImpl q) {
+            return q;
+        }
+        throw new DataJointException("Cannot combine with a " + expression.getClass().getName()
+                + "; query expressions must come from this DataJoint engine");
+    }
+
+    InstanceImpl instance() {
+        return instance;
+    }
+
+    ConnectionImpl connection() {
+        return instance.connectionImpl();
+    }
+
+    QHeading qheading() {
+        return heading;
+    }
+
+    void setHeading(QHeading heading) {
+        this.heading = heading;
+    }
+
+    QHeading originalHeading() {
+        return originalHeading == null ? qheading() : originalHeading;
+    }
+
+    List<Object> support() {
+        return support;
+    }
+
+    /** A copy of the same kind, for operators that modify the SELECT in place. */
+    QueryImpl copy() {
+        return new QueryImpl(this);
+    }
+
+    /** A copy that a restriction may modify; tables stay tables. */
+    QueryImpl copyForRestriction() {
+        return copy();
+    }
+
+    /** A new SELECT over this one as a derived table. */
+    QueryImpl subquery() {
+        QueryImpl q = new QueryImpl(instance);
+        q.heading = qheading().asSubquery();
+        q.support = List.of(this);
+        return q;
+    }
+
+    /** Whether a later operator must wrap this expression before changing it. */
+    boolean materializes() {
+        return top != null || distinct;
+    }
+
+    @Override
+    public Heading heading() {
+        return qheading().publicHeading();
+    }
+
+    // ---- SQL text and values ---------------------------------------------------------------
+
+    /** User SQL text rewritten for this backend; records the attributes it names. */
+    String portable(String text, Set<String> columns) {
+        QHeading h = qheading();
+        PortableSql.Result result = PortableSql.rewrite(text, new PortableSql.Target() {
+            @Override
+            public String identifier(String name) {
+                return connection().renderer().render(DSL.name(name));
+            }
+
+            @Override
+            public boolean isAttribute(String name) {
+                return h.contains(name);
+            }
+
+            @Override
+            public String function(String upperName, List<String> args) {
+                return connection().dialect().function(upperName, args);
+            }
+        });
+        columns.addAll(result.columns());
+        return result.sql();
+    }
+
+    /** A bound value for a restriction on {@code attribute}, converted by its DataJoint type. */
+    Param<Object> bound(String attribute, Object value) {
+        QAttr a = qheading().get(attribute);
+        if (a.isComputed()) {
+            return DSL.val(value);
+        }
+        ValueCodec codec = new ValueCodec(a.meta(), connection().dialect().uuidAsBinary());
+        return DSL.val(Rows.bindable(connection(), codec, value));
+    }
+
+    // ---- restriction -----------------------------------------------------------------------
+
+    @Override
+    public QueryExpression restrict(Object condition) {
+        return restrict(condition, Match.SEMANTIC);
+    }
+
+    @Override
+    public QueryExpression restrict(Object condition, Match match) {
+        return restricted(condition, match);
+    }
+
+    QueryImpl restricted(Object condition, Match match) {
+        Set<String> columns = new LinkedHashSet<>();
+        Object made = Conditions.make(this, condition, columns, match);
+        if (made == Boolean.TRUE) {
+            return this;
+        }
+        for (String c : columns) {
+            if (!qheading().contains(c)) {
+                throw new UnknownAttributeException("Attribute '" + c + "' is not found in the query; its attributes are "
+                        + qheading().names());
+            }
+        }
+        boolean needSubquery = materializes() || (!(this instanceof Aggregation) && !qheading().newAttributes().isEmpty());
+        QueryImpl result = needSubquery ? subquery() : copyForRestriction();
+        List<Conditions.Rendered> r = new ArrayList<>(result.restriction);
+        r.add(made == Boolean.FALSE ? rr -> DSL.falseCondition() : (Conditions.Rendered) made);
+        result.restriction = List.copyOf(r);
+        Set<String> attrs = new HashSet<>(result.restrictionAttributes);
+        attrs.addAll(columns);
+        result.restrictionAttributes = Set.copyOf(attrs);
+        return result;
+    }
+
+    // ---- join ------------------------------------------------------------------------------
+
+    @Override
+    public QueryExpression join(QueryExpression other) {
+        return join(other, Match.SEMANTIC);
+    }
+
+    @Override
+    public QueryExpression join(QueryExpression other, Match match) {
+        return joined(of(other), match, false, false);
+    }
+
+    @Override
+    public QueryExpression extend(QueryExpression other) {
+        return extend(other, Match.SEMANTIC);
+    }
+
+    @Override
+    public QueryExpression extend(QueryExpression other, Match match) {
+        return joined(of(other), match, true, false);
+    }
+
+    QueryImpl joined(QueryImpl other, Match match, boolean left, boolean allowNullablePk) {
+        Semantics.checkCompatible(this, other, match);
+        boolean nullablePk = false;
+        if (left && !qheading().determines(other.qheading())) {
+            if (!allowNullablePk) {
+                List<String> undetermined = other.qheading().primaryKey().stream()
+                        .filter(n -> !qheading().contains(n)).toList();
+                throw new DataJointException("A left join (extend) needs the left operand to determine the right one;"
+                        + " these primary-key attributes of the right operand are not in the left one: " + undetermined
+                        + ". Use an inner join, or restructure the query");
+            }
+            nullablePk = true;
+        }
+        QueryImpl a = this;
+        QueryImpl b = other;
+        Set<String> joinAttributes = new LinkedHashSet<>(a.qheading().names());
+        joinAttributes.retainAll(b.qheading().names());
+        Set<String> clash = new HashSet<>(a.originalHeading().names());
+        clash.retainAll(b.originalHeading().names());
+        clash.removeAll(joinAttributes);
+        boolean need = !clash.isEmpty();
+        if (need || a.needsWrapForJoin(joinAttributes)) {
+            a = a.subquery();
+        }
+        if (need || b.needsWrapForJoin(joinAttributes) || (left && !b.restriction.isEmpty())) {
+            b = b.subquery();
+        }
+        QueryImpl result = new QueryImpl(instance);
+        List<Object> s = new ArrayList<>(a.support());
+        s.addAll(b.support());
+        result.support = List.copyOf(s);
+        List<JoinSpec> j = new ArrayList<>(a.joins);
+        j.add(new JoinSpec(left, List.copyOf(joinAttributes)));
+        j.addAll(b.joins);
+        result.joins = List.copyOf(j);
+        result.heading = a.qheading().join(b.qheading(), nullablePk);
+        result.originalHeading = a.originalHeading().join(b.originalHeading(), nullablePk);
+        List<Conditions.Rendered> r = new ArrayList<>(a.restriction);
+        r.addAll(b.restriction);
+        result.restriction = List.copyOf(r);
+        Set<String> attrs = new HashSet<>(a.restrictionAttributes);
+        attrs.addAll(b.restrictionAttributes);
+        result.restrictionAttributes = Set.copyOf(attrs);
+        return result;
+    }
+
+    private boolean needsWrapForJoin(Set<String> joinAttributes) {
+        return this instanceof Aggregation || this instanceof UnionQuery || materializes()
+                || joinAttributes.stream().anyMatch(qheading().newAttributes()::contains)
+                || (support().size() > 1 && !joinAttributes.isEmpty());
+    }
+
+    // ---- projection ------------------------------------------------------------------------
+
+    @Override
+    public QueryExpression proj(Proj projection) {
+        return Projection.apply(this, projection);
+    }
+
+    // ---- aggregation and union -------------------------------------------------------------
+
+    @Override
+    public QueryExpression aggr(QueryExpression group, Proj projection, boolean excludeNonmatching) {
+        Proj p = projection;
+        if (p.keepsAll()) {
+            p = Proj.of(qheading().secondary().toArray(String[]::new)).and(p.kept().toArray(String[]::new))
+                    .exclude(p.excluded().toArray(String[]::new)).computeAll(p.named());
+        }
+        return Aggregation.create(this, of(group), !excludeNonmatching).proj(p);
+    }
+
+    @Override
+    public QueryExpression union(QueryExpression other) {
+        return UnionQuery.create(this, of(other));
+    }
+
+    // ---- top -------------------------------------------------------------------------------
+
+    @Override
+    public QueryExpression orderBy(String... order) {
+        if (order.length == 0) {
+            throw new IllegalArgumentException("orderBy needs at least one attribute or KEY");
+        }
+        return topped(new TopSpec(List.of(order), null, 0));
+    }
+
+    @Override
+    public QueryExpression limit(long n) {
+        return topped(new TopSpec(null, n, 0));
+    }
+
+    @Override
+    public QueryExpression offset(long n) {
+        return topped(new TopSpec(null, null, n));
+    }
+
+    QueryImpl topped(TopSpec next) {
+        if (next.order() != null) {
+            next.order().forEach(o -> TopOrder.check(this, o));
+        }
+        QueryImpl result;
+        if (top == null) {
+            result = distinct ? subquery() : copy();
+            result.top = next;
+        } else if (top.merges(next)) {
+            result = copy();
+            result.top = top.merge(next);
+        } else {
+            result = subquery();
+            result.top = next;
+        }
+        return result;
+    }
+
+    // ---- rendering -------------------------------------------------------------------------
+
+    /**
+     * The SELECT of {@code fields} (every attribute when {@code null}). In the outermost SELECT
+     * of a fetch ({@code outer}) columns are read as their dialect reads them without loss.
+     */
+    org.jooq.Select<?> select(Render r, List<String> fields, boolean outer) {
+        if (top != null && fields != null && !fields.equals(qheading().names())) {
+            return selectFrom(r, select(r, null, false), fields, outer);
+        }
+        List<Field<?>> f = Rendering.fields(this, fields, outer);
+        var dsl = r.dsl();
+        var from = (distinct ? dsl.selectDistinct(f) : dsl.select(f)).from(Rendering.from(this, r));
+        var where = from.where(conditions(r, restriction));
+        return Rendering.top(this, where);
+    }
+
+    /** A SELECT of {@code fields} over {@code inner} as a derived table. */
+    org.jooq.Select<?> selectFrom(Render r, org.jooq.Select<?> inner, List<String> fields, boolean outer) {
+        QueryImpl wrapper = subquery();
+        return r.dsl().select(Rendering.fields(wrapper, fields, outer)).from(inner.asTable(r.nextAlias()));
+    }
+
+    static List<Condition> conditions(Render r, List<Conditions.Rendered> restriction) {
+        return restriction.stream().map(c -> c.apply(r)).toList();
+    }
+
+    /** The rendered statement, its bound values and the codecs of its columns. */
+    Statement statement(List<String> fields) {
+        Render r = new Render(connection().serverRenderer());
+        org.jooq.Select<?> s = select(r, fields, true);
+        List<String> names = fields == null ? qheading().names() : fields;
+        boolean uuidAsBinary = connection().dialect().uuidAsBinary();
+        List<ValueCodec> codecs = names.stream().map(n -> new ValueCodec(qheading().get(n).meta(), uuidAsBinary)
+                .named(n)).toList();
+        return new Statement(s.getSQL(org.jooq.conf.ParamType.INDEXED), s.getBindValues(), codecs);
+    }
+
+    /** A rendered statement with its values and the codecs of its result columns. */
+    record Statement(String sql, List<Object> values, List<ValueCodec> codecs) {
+    }
+
+    // ---- fetch -----------------------------------------------------------------------------
+
+    @Override
+    public List<Map<String, Object>> toDicts() {
+        return Rows.fetch(connection(), statement(null));
+    }
+
+    @Override
+    public Map<String, Object> fetch1() {
+        return fetch1(new String[0]);
+    }
+
+    @Override
+    public Map<String, Object> fetch1(String... attributes) {
+        List<String> fields = attributes.length == 0 ? null : checkedNames(attributes);
+        List<Map<String, Object>> rows = Rows.fetch(connection(), limitedStatement(fields));
+        if (rows.size() != 1) {
+            throw new DataJointException("fetch1 needs exactly one row; " + describeForErrors() + " has "
+                    + (rows.isEmpty() ? "none" : "more than one") + (rows.isEmpty() ? "" : "; restrict it to one row first"));
+        }
+        return rows.get(0);
+    }
+
+    private Statement limitedStatement(List<String> fields) {
+        return top == null ? topped(new TopSpec(null, 2L, 0)).statement(fields) : statement(fields);
+    }
+
+    String describeForErrors() {
+        return "the query";
+    }
+
+    private List<String> checkedNames(String... attributes) {
+        for (String a : attributes) {
+            if (!qheading().contains(a)) {
+                throw new UnknownAttributeException("Attribute '" + a + "' is not in the query's heading " + qheading().names());
+            }
+        }
+        return List.of(attributes);
+    }
+
+    @Override
+    public <R extends Record> List<R> toList(Class<R> recordType) {
+        return toDicts().stream().map(row -> RowShapes.toRecord(row, recordType)).toList();
+    }
+
+    @Override
+    public Map<String, List<Object>> toColumns(String... attributes) {
+        List<String> fields = attributes.length == 0 ? qheading().names() : checkedNames(attributes);
+        return Rows.columns(connection(), statement(fields));
+    }
+
+    @Override
+    public <T> List<T> column(String attribute, Class<T> type) {
+        List<Object> values = toColumns(attribute).get(attribute);
+        List<T> out = new ArrayList<>(values.size());
+        for (Object v : values) {
+            out.add(type.cast(RowShapes.convert(v, type, attribute)));
+        }
+        return out;
+    }
+
+    @Override
+    public Stream<Map<String, Object>> stream() {
+        return RowStream.open(connection(), statement(null));
+    }
+
+    @Override
+    public List<Map<String, Object>> keys() {
+        return Rows.fetch(connection(), statement(qheading().primaryKey()));
+    }
+
+    @Override
+    public long count() {
+        Render r = new Render(connection().serverRenderer());
+        var sub = select(r, qheading().primaryKey().isEmpty() ? qheading().names() : qheading().primaryKey(), false);
+        var q = r.dsl().selectCount().from(sub.asTable(r.nextAlias()));
+        return Rows.count(connection(), q.getSQL(org.jooq.conf.ParamType.INDEXED), q.getBindValues());
+    }
+
+    @Override
+    public boolean exists() {
+        Render r = new Render(connection().serverRenderer());
+        var q = r.dsl().selectOne().whereExists(select(r, List.of(), false));
+        return Rows.count(connection(), q.getSQL(org.jooq.conf.ParamType.INDEXED), q.getBindValues()) > 0;
+    }
+
+    @Override
+    public String sql() {
+        return statement(null).sql();
+    }
+
+    @Override
+    public String preview() {
+        return Preview.of(this);
+    }
+
+    @Override
+    public String toString() {
+        try {
+            return preview();
+        } catch (DataJointException e) {
+            return describeForErrors() + " (no preview: " + e.getMessage() + ")";
+        }
+    }
+}
