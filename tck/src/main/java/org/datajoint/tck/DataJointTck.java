@@ -20,5 +20,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(TckExtension.class)
 public interface DataJointTck extends ConfigTck, ConnectionTck, SchemaTck, FailureTck, ConcurrencyTck, DeclarationTck, ValuesTck, ErrorsTck,
-        ThreadSafeModeTck {
+        ThreadSafeModeTck, RestrictionTck, JoinProjectionTck, AggregationTck, FetchTck {
 }

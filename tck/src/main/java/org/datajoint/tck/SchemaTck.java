@@ -28,12 +28,12 @@ public interface SchemaTck extends TckTarget {
         assertTrue(s.exists());
         assertTrue(s.listTables().isEmpty());
         FreeTable t = inst.freeTable(name + ".animal");
-        assertFalse(t.exists());
+        assertFalse(t.isDeclared());
         inst.connection().execute("CREATE TABLE " + t.fullTableName() + " (id INTEGER PRIMARY KEY)");
         inst.connection().execute("CREATE TABLE " + inst.freeTable(name + ".#lookup").fullTableName() + " (id INTEGER)");
-        assertTrue(t.exists());
-        assertTrue(inst.freeTable("`" + name + "`.`animal`").exists());
-        assertTrue(inst.freeTable("\"" + name + "\".\"animal\"").exists());
+        assertTrue(t.isDeclared());
+        assertTrue(inst.freeTable("`" + name + "`.`animal`").isDeclared());
+        assertTrue(inst.freeTable("\"" + name + "\".\"animal\"").isDeclared());
         Schema again = inst.schema(name);
         assertEquals(List.of("#lookup", "animal"), again.listTables());
     }

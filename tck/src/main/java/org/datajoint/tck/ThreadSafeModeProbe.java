@@ -41,7 +41,7 @@ public final class ThreadSafeModeProbe {
             System.out.println("global conn query: " + DataJoint.conn().query("SELECT 1 AS one").size());
             Schema s = DataJoint.schema(schema);
             System.out.println("global schema exists: " + s.exists());
-            System.out.println("global freeTable exists: " + DataJoint.freeTable(schema + ".nothing_here").exists());
+            System.out.println("global freeTable exists: " + DataJoint.freeTable(schema + ".nothing_here").isDeclared());
             System.out.println("global schema dropped: " + s.drop());
         }
         System.exit(0);

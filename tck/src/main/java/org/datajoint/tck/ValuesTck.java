@@ -54,6 +54,60 @@ public interface ValuesTck extends TckTarget {
     }
 
     @Test
+    default void textIsParsedByTheDeclaredTypeAndJavaTimeTypesConvert(TckContext tck) {
+        Table t = allTypes(tck);
+        Map<String, Object> text = new LinkedHashMap<>();
+        text.put("id", "1");
+        text.put("v_int8", "-128");
+        text.put("v_int16", " 32767 ");
+        text.put("v_int32", "-2147483648");
+        text.put("v_int64", "9223372036854775807");
+        text.put("v_float32", "1.5");
+        text.put("v_float64", "-2.25e300");
+        text.put("v_decimal", "1234.567");
+        text.put("v_bool", "true");
+        text.put("v_uuid", "123e4567-e89b-12d3-a456-426614174000");
+        text.put("v_bytes", "0x00ff10");
+        text.put("v_date", "2024-02-29");
+        text.put("v_datetime", "2024-02-29 23:59:59");
+        text.put("v_datetime6", "2024-02-29T23:59:59.123456");
+        text.put("v_char", "ab");
+        text.put("v_varchar", "text");
+        text.put("v_enum", "it's");
+        text.put("v_json", "{\"a\": [1, 2]}");
+        t.insert(java.util.stream.Stream.of(text), InsertOptions.defaults());
+        Map<String, Object> back = t.fetch1();
+        assertEquals((byte) -128, back.get("v_int8"));
+        assertEquals((short) 32767, back.get("v_int16"));
+        assertEquals(Integer.MIN_VALUE, back.get("v_int32"));
+        assertEquals(Long.MAX_VALUE, back.get("v_int64"));
+        assertEquals(1.5f, back.get("v_float32"));
+        assertEquals(-2.25e300, back.get("v_float64"));
+        assertEquals(new BigDecimal("1234.567"), back.get("v_decimal"));
+        assertEquals(true, back.get("v_bool"));
+        assertEquals(UUID.fromString("123e4567-e89b-12d3-a456-426614174000"), back.get("v_uuid"));
+        assertArrayEquals(new byte[] {0, (byte) 0xff, 0x10}, (byte[]) back.get("v_bytes"));
+        assertEquals(LocalDate.of(2024, 2, 29), back.get("v_date"));
+        assertEquals(LocalDateTime.of(2024, 2, 29, 23, 59, 59), back.get("v_datetime"));
+        assertEquals(LocalDateTime.of(2024, 2, 29, 23, 59, 59, 123456000), back.get("v_datetime6"));
+        assertEquals(Map.of("a", List.of(1, 2)), back.get("v_json"));
+        t.insert1(Map.of("id", 2, "v_datetime6", java.time.OffsetDateTime.of(2024, 1, 1, 12, 0, 0, 0,
+                java.time.ZoneOffset.ofHours(2)), "v_datetime", java.time.Instant.parse("2024-01-01T00:00:00Z"),
+                "v_date", LocalDateTime.of(2024, 1, 2, 0, 0)));
+        Map<String, Object> zoned = t.restrict(Map.of("id", 2)).fetch1("v_datetime6", "v_datetime", "v_date");
+        assertEquals(LocalDateTime.of(2024, 1, 1, 10, 0), zoned.get("v_datetime6"), "zoned times are stored in UTC");
+        assertEquals(LocalDateTime.of(2024, 1, 1, 0, 0), zoned.get("v_datetime"));
+        assertEquals(LocalDate.of(2024, 1, 2), zoned.get("v_date"));
+        for (Map.Entry<String, Object> bad : Map.<String, Object>of("v_int8", "128", "v_bool", "maybe", "v_uuid", "x",
+                "v_bytes", "0xZZ", "v_date", "2024-02-30", "v_json", "{oops", "v_int32", "1.5").entrySet()) {
+            DataJointException e = assertThrows(DataJointException.class,
+                    () -> t.insert1(Map.of("id", 3, bad.getKey(), bad.getValue())), bad.toString());
+            assertTrue(e.getMessage().contains(bad.getKey()), e.getMessage());
+        }
+        assertEquals(2, t.count());
+    }
+
+    @Test
     default void edgeValuesRoundTripUnchanged(TckContext tck) {
         Table t = allTypes(tck);
         Map<String, Object> nested = new LinkedHashMap<>();

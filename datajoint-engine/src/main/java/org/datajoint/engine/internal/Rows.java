@@ -2,6 +2,7 @@ package org.datajoint.engine.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,32 +27,62 @@ final class Rows {
     }
 
     static void insert(TableImpl table, Iterable<?> rows, InsertOptions options) {
-        if (table.tier().isAutoPopulated() && !options.isAllowDirectInsert()) {
-            throw new DataJointException("Inserts into " + table.tier() + " table " + table.className()
-                    + " are made by populate(); pass InsertOptions.defaults().withAllowDirectInsert() to insert directly");
-        }
+        checkDirectInsert(table, options);
         ConnectionImpl connection = table.instanceConnection();
         Heading heading = table.heading();
         boolean uuidAsBinary = connection.dialect().uuidAsBinary();
         connection.transaction(tx -> {
-            List<Map<String, ?>> batch = new ArrayList<>();
-            List<String> columns = null;
-            for (Object given : rows) {
-                Map<String, ?> row = RowShapes.toMap(given);
-                List<String> names = names(table, heading, row, options);
-                checkRequired(table, heading, row);
-                if (columns != null && (!columns.equals(names) || batch.size() >= BATCH)) {
-                    flush(table, columns, batch, options, heading, uuidAsBinary);
-                    batch.clear();
+            java.util.Iterator<?> it = rows.iterator();
+            try {
+                insertAll(table, it, options, heading, uuidAsBinary);
+            } finally {
+                if (it instanceof java.io.Closeable c) {
+                    c.close();
                 }
-                columns = names;
-                batch.add(row);
-            }
-            if (!batch.isEmpty()) {
-                flush(table, columns, batch, options, heading, uuidAsBinary);
             }
             return null;
         });
+    }
+
+    private static void insertAll(TableImpl table, java.util.Iterator<?> rows, InsertOptions options, Heading heading,
+            boolean uuidAsBinary) {
+        List<Map<String, ?>> batch = new ArrayList<>();
+        List<String> columns = null;
+        while (rows.hasNext()) {
+            Map<String, ?> row = RowShapes.toMap(rows.next());
+            List<String> names = names(table, heading, row, options);
+            checkRequired(table, heading, row);
+            if (columns != null && (!columns.equals(names) || batch.size() >= BATCH)) {
+                flush(table, columns, batch, options, heading, uuidAsBinary);
+                batch.clear();
+            }
+            columns = names;
+            batch.add(row);
+        }
+        if (!batch.isEmpty()) {
+            flush(table, columns, batch, options, heading, uuidAsBinary);
+        }
+    }
+
+    private static Query upsert(org.jooq.InsertOnDuplicateStep<?> insert, InsertOptions options, Heading heading,
+            List<Field<Object>> fields) {
+        if (options.isSkipDuplicates()) {
+            return insert.onDuplicateKeyIgnore();
+        }
+        if (!options.isReplace()) {
+            return insert;
+        }
+        List<Field<Object>> key = heading.primaryKey().stream().map(k -> DSL.field(DSL.name(k))).toList();
+        Map<Field<?>, Object> updates = new LinkedHashMap<>();
+        fields.stream().filter(f -> !heading.primaryKey().contains(f.getName())).forEach(f -> updates.put(f, DSL.excluded(f)));
+        return updates.isEmpty() ? insert.onConflict(key).doNothing() : insert.onConflict(key).doUpdate().set(updates);
+    }
+
+    private static void checkDirectInsert(TableImpl table, InsertOptions options) {
+        if (table.tier().isAutoPopulated() && !options.isAllowDirectInsert()) {
+            throw new DataJointException("Inserts into " + table.tier() + " table " + table.className()
+                    + " are made by populate(); pass InsertOptions.defaults().withAllowDirectInsert() to insert directly");
+        }
     }
 
     private static void checkRequired(TableImpl table, Heading heading, Map<String, ?> row) {
@@ -83,17 +114,7 @@ final class Rows {
         InsertValuesStepN<?> insert = connection.serverRenderer()
                 .insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
                 .values(columns.stream().map(c -> (Object) null).toList());
-        Query query = insert;
-        if (options.isSkipDuplicates()) {
-            query = insert.onDuplicateKeyIgnore();
-        } else if (options.isReplace()) {
-            List<Field<Object>> key = heading.primaryKey().stream().map(k -> DSL.field(DSL.name(k))).toList();
-            List<Field<Object>> secondary = fields.stream().filter(f -> !heading.primaryKey().contains(f.getName()))
-                    .toList();
-            Map<Field<?>, Object> updates = new LinkedHashMap<>();
-            secondary.forEach(f -> updates.put(f, DSL.excluded(f)));
-            query = updates.isEmpty() ? insert.onConflict(key).doNothing() : insert.onConflict(key).doUpdate().set(updates);
-        }
+        Query query = upsert(insert, options, heading, fields);
         String sql = query.getSQL(ParamType.INDEXED);
         List<ValueCodec> codecs = columns.stream().map(c -> new ValueCodec(heading.attribute(c), uuidAsBinary)).toList();
         connection.run(sql, jdbc -> {
@@ -161,58 +182,102 @@ final class Rows {
         });
     }
 
-    private static Object bindable(ConnectionImpl connection, ValueCodec codec, Object value) {
+    static Object bindable(ConnectionImpl connection, ValueCodec codec, Object value) {
         Object v = codec.toJdbc(value);
         return v == null || codec.coreType() == null ? v : connection.dialect().bindValue(codec.coreType(), v);
     }
 
-    static String selectSql(TableImpl table) {
-        return select(table, codecs(table, table.heading().attributes()));
-    }
-
-    private static List<ValueCodec> codecs(TableImpl table, List<Attribute> attributes) {
-        return ValueCodec.of(attributes, table.instanceConnection().dialect().uuidAsBinary());
-    }
-
-    private static String select(TableImpl table, List<ValueCodec> codecs) {
-        ConnectionImpl connection = table.instanceConnection();
-        List<Field<?>> fields = new ArrayList<>();
-        for (ValueCodec codec : codecs) {
-            String name = codec.attribute().name();
-            String column = connection.renderer().render(DSL.name(name));
-            String expression = codec.coreType() == null ? column
-                    : connection.dialect().selectColumn(codec.coreType(), column);
-            fields.add(expression.equals(column) ? DSL.field(DSL.name(name)) : DSL.field(expression).as(DSL.name(name)));
-        }
-        return connection.serverRenderer().select(fields).from(DSL.table(DSL.name(table.schemaName(),
-                table.tableName()))).getSQL(ParamType.INDEXED);
-    }
-
-    static List<Map<String, Object>> fetch(TableImpl table, List<Attribute> attributes) {
-        ConnectionImpl connection = table.instanceConnection();
-        List<ValueCodec> codecs = codecs(table, attributes);
-        String sql = select(table, codecs);
-        return connection.run(sql, jdbc -> {
+    /** Runs a rendered query and reads every row. */
+    static List<Map<String, Object>> fetch(ConnectionImpl connection, QueryImpl.Statement st) {
+        return connection.run(st.sql(), jdbc -> {
             connection.countStatements(1);
-            try (PreparedStatement ps = jdbc.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(jdbc, st.sql(), st.values()); ResultSet rs = ps.executeQuery()) {
                 List<Map<String, Object>> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(ValueCodec.readRow(rs, codecs));
+                    out.add(ValueCodec.readRow(rs, st.codecs()));
                 }
                 return out;
             }
         });
     }
 
-    static java.util.stream.Stream<Map<String, Object>> stream(TableImpl table) {
-        List<ValueCodec> codecs = codecs(table, table.heading().attributes());
-        return RowStream.open(table.instanceConnection(), select(table, codecs), codecs);
+    /** Runs a rendered query and reads its values column by column. */
+    static Map<String, List<Object>> columns(ConnectionImpl connection, QueryImpl.Statement st) {
+        return connection.run(st.sql(), jdbc -> {
+            connection.countStatements(1);
+            try (PreparedStatement ps = prepare(jdbc, st.sql(), st.values()); ResultSet rs = ps.executeQuery()) {
+                List<ValueCodec> codecs = st.codecs();
+                List<List<Object>> lists = new ArrayList<>();
+                codecs.forEach(c -> lists.add(new ArrayList<>()));
+                while (rs.next()) {
+                    for (int i = 0; i < codecs.size(); i++) {
+                        lists.get(i).add(codecs.get(i).fromJdbc(rs, i + 1));
+                    }
+                }
+                Map<String, List<Object>> out = new LinkedHashMap<>();
+                for (int i = 0; i < codecs.size(); i++) {
+                    out.put(codecs.get(i).outputName(), java.util.Collections.unmodifiableList(lists.get(i)));
+                }
+                return out;
+            }
+        });
     }
 
-    static long count(TableImpl table) {
+    /** Runs a query whose first column of its one row is a count. */
+    static long count(ConnectionImpl connection, String sql, List<Object> values) {
+        return connection.run(sql, jdbc -> {
+            connection.countStatements(1);
+            try (PreparedStatement ps = prepare(jdbc, sql, values); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    static PreparedStatement prepare(java.sql.Connection jdbc, String sql, List<Object> values) throws SQLException {
+        PreparedStatement ps = jdbc.prepareStatement(sql);
+        try {
+            for (int i = 0; i < values.size(); i++) {
+                ps.setObject(i + 1, values.get(i));
+            }
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+    }
+
+    /** {@code INSERT INTO table (attributes of rows) SELECT ...}, in one statement. */
+    static void insertQuery(TableImpl table, QueryImpl rows, InsertOptions options) {
+        checkDirectInsert(table, options);
+        Heading heading = table.heading();
+        List<String> names = new ArrayList<>();
+        for (String n : rows.qheading().names()) {
+            if (heading.contains(n)) {
+                names.add(n);
+            } else if (!options.isIgnoreExtraFields()) {
+                throw new UnknownAttributeException("'" + n + "' is not an attribute of " + table.fullTableName()
+                        + " " + heading.names() + "; project it away or pass InsertOptions.ignoreExtraFields()");
+            }
+        }
+        for (Attribute a : heading.attributes()) {
+            if (!a.nullable() && a.defaultValue() == null && !names.contains(a.name())) {
+                throw new DataJointException("The query inserted into " + table.className() + " lacks the required"
+                        + " attribute '" + a.name() + "' (" + a.type() + ", no default): " + rows.qheading().names());
+            }
+        }
         ConnectionImpl connection = table.instanceConnection();
-        String sql = connection.serverRenderer().selectCount().from(DSL.table(DSL.name(table.schemaName(),
-                table.tableName()))).getSQL(ParamType.INDEXED);
-        return ((Number) connection.query(sql).get(0).values().iterator().next()).longValue();
+        Render r = new Render(connection.serverRenderer());
+        List<Field<Object>> fields = names.stream().map(c -> DSL.field(DSL.name(c))).toList();
+        var insert = r.dsl().insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
+                .select((org.jooq.Select) rows.select(r, names, false));
+        Query query = upsert(insert, options, heading, fields);
+        String sql = query.getSQL(ParamType.INDEXED);
+        List<Object> values = query.getBindValues();
+        connection.transaction(tx -> connection.run(sql, jdbc -> {
+            connection.countStatements(1);
+            try (PreparedStatement ps = prepare(jdbc, sql, values)) {
+                return ps.executeUpdate();
+            }
+        }));
     }
 }

@@ -30,9 +30,15 @@ final class ValueCodec {
     private final CoreType coreType;
     private final String core;
     private final boolean uuidAsBinary;
+    private final String outputName;
 
     ValueCodec(Attribute attribute, boolean uuidAsBinary) {
+        this(attribute, uuidAsBinary, attribute.name());
+    }
+
+    private ValueCodec(Attribute attribute, boolean uuidAsBinary, String outputName) {
         this.attribute = attribute;
+        this.outputName = outputName;
         CoreType t;
         try {
             DeclaredType declared = DeclaredType.parse(attribute.type());
@@ -49,6 +55,16 @@ final class ValueCodec {
         return attribute;
     }
 
+    /** This codec delivering its values under another name (a renamed attribute). */
+    ValueCodec named(String name) {
+        return name.equals(outputName) ? this : new ValueCodec(attribute, uuidAsBinary, name);
+    }
+
+    /** The name under which fetched values are delivered. */
+    String outputName() {
+        return outputName;
+    }
+
     /** The core type, or {@code null} for a native type. */
     CoreType coreType() {
         return coreType;
@@ -58,7 +74,7 @@ final class ValueCodec {
     static Map<String, Object> readRow(ResultSet rs, List<ValueCodec> codecs) throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>(codecs.size() * 2);
         for (int i = 0; i < codecs.size(); i++) {
-            row.put(codecs.get(i).attribute.name(), codecs.get(i).fromJdbc(rs, i + 1));
+            row.put(codecs.get(i).outputName, codecs.get(i).fromJdbc(rs, i + 1));
         }
         return row;
     }
@@ -82,9 +98,9 @@ final class ValueCodec {
                 case "decimal" -> value instanceof BigDecimal b ? b : new BigDecimal(value.toString().strip());
                 case "bool" -> value instanceof Boolean b ? b : parseBoolean(value);
                 case "uuid" -> uuid(value);
-                case "date" -> value instanceof LocalDate d ? d : LocalDate.parse(text(value));
-                case "datetime" -> value instanceof LocalDateTime d ? d : LocalDateTime.parse(text(value).replace(' ', 'T'));
-                case "json" -> value instanceof String s ? s : JSON.writeValueAsString(value);
+                case "date" -> date(value);
+                case "datetime" -> datetime(value);
+                case "json" -> value instanceof String s ? JSON.readTree(s).toString() : JSON.writeValueAsString(value);
                 case "bytes" -> bytes(value);
                 default -> value instanceof String ? value : text(value);
             };
@@ -100,7 +116,7 @@ final class ValueCodec {
     /** The value of this attribute in column {@code index} of the current row. */
     Object fromJdbc(ResultSet rs, int index) throws SQLException {
         if (core == null) {
-            return rs.getObject(index);
+            return attribute.type().isEmpty() ? computed(rs, index) : rs.getObject(index);
         }
         Object v = switch (core) {
             case "int8" -> rs.getByte(index);
@@ -120,6 +136,47 @@ final class ValueCodec {
             default -> rs.getString(index);
         };
         return rs.wasNull() ? null : v;
+    }
+
+    /**
+     * A computed value by its SQL result type, the same Java type on every backend: exact numbers
+     * as Long when whole (backends disagree on whether {@code SUM} of integers is an integer or a
+     * decimal), else as BigDecimal without trailing zeros; floating numbers as Double; times as
+     * java.time values.
+     */
+    private static Object computed(ResultSet rs, int index) throws SQLException {
+        int type = rs.getMetaData().getColumnType(index);
+        Object v = switch (type) {
+            case java.sql.Types.TINYINT, java.sql.Types.SMALLINT, java.sql.Types.INTEGER, java.sql.Types.BIGINT -> {
+                BigDecimal d = rs.getBigDecimal(index);
+                yield d == null ? null : exactLong(d);
+            }
+            case java.sql.Types.DECIMAL, java.sql.Types.NUMERIC -> {
+                BigDecimal d = rs.getBigDecimal(index);
+                yield d == null ? null : exactLong(d);
+            }
+            case java.sql.Types.REAL, java.sql.Types.FLOAT, java.sql.Types.DOUBLE -> rs.getDouble(index);
+            case java.sql.Types.BIT, java.sql.Types.BOOLEAN -> rs.getBoolean(index);
+            case java.sql.Types.DATE -> rs.getObject(index, LocalDate.class);
+            case java.sql.Types.TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+            case java.sql.Types.CHAR, java.sql.Types.VARCHAR, java.sql.Types.LONGVARCHAR, java.sql.Types.NCHAR,
+                    java.sql.Types.NVARCHAR, java.sql.Types.LONGNVARCHAR, java.sql.Types.CLOB -> rs.getString(index);
+            default -> rs.getObject(index);
+        };
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Object exactLong(BigDecimal d) {
+        try {
+            return d.stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            return strip(d);
+        }
+    }
+
+    private static BigDecimal strip(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private long integer(Object value, long min, long max) {
@@ -156,16 +213,65 @@ final class ValueCodec {
         return new UUID(buf.getLong(), buf.getLong());
     }
 
+    private static LocalDate date(Object value) {
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof LocalDateTime t) {
+            if (!t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+                throw new IllegalArgumentException("a date cannot hold the time of " + t);
+            }
+            return t.toLocalDate();
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        return LocalDate.parse(text(value));
+    }
+
+    /** Datetimes without a zone are taken as given; instants and zoned times are stored in UTC. */
+    private static LocalDateTime datetime(Object value) {
+        if (value instanceof LocalDateTime t) {
+            return t;
+        }
+        if (value instanceof LocalDate d) {
+            return d.atStartOfDay();
+        }
+        if (value instanceof java.time.Instant i) {
+            return LocalDateTime.ofInstant(i, java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
+        }
+        if (value instanceof java.time.ZonedDateTime z) {
+            return z.withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime();
+        }
+        String s = text(value).replace(' ', 'T');
+        return s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s);
+    }
+
     private static byte[] bytes(Object value) {
         if (value instanceof byte[] b) {
             return b;
+        }
+        if (value instanceof CharSequence text) {
+            String hex = text.toString().strip();
+            hex = hex.startsWith("0x") || hex.startsWith("0X") || hex.startsWith("\\x") ? hex.substring(2) : hex;
+            try {
+                return java.util.HexFormat.of().parseHex(hex);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("bytes as text must be hexadecimal (optionally 0x...)", e);
+            }
         }
         if (value instanceof ByteBuffer buf) {
             byte[] out = new byte[buf.remaining()];
             buf.duplicate().get(out);
             return out;
         }
-        throw new IllegalArgumentException("bytes need a byte[] or ByteBuffer");
+        throw new IllegalArgumentException("bytes need a byte[], a ByteBuffer or hexadecimal text");
     }
 
     private static boolean parseBoolean(Object value) {
