@@ -46,6 +46,39 @@ public interface Table extends QueryExpression {
     /** {@link #insert(QueryExpression)} with options. */
     void insert(QueryExpression rows, InsertOptions options);
 
+    /** {@link #delete(DeleteOptions)} with default options: safemode decides whether to ask. */
+    default long delete() {
+        return delete(DeleteOptions.defaults());
+    }
+
+    /**
+     * Deletes this table's rows (as restricted) and every row that depends on them, in any
+     * table: {@code Diagram.of(this).cascade(this, ...).delete(options)}.
+     *
+     * @return rows deleted from this table
+     */
+    long delete(DeleteOptions options);
+
+    /**
+     * Deletes this table's rows (as restricted) in one statement, without cascade or confirmation;
+     * fails when other rows reference them.
+     *
+     * @return rows deleted
+     */
+    long deleteQuick();
+
+    /** {@link #drop(DropOptions)} with default options. */
+    default void drop() {
+        drop(DropOptions.defaults());
+    }
+
+    /**
+     * Drops this table and every table that depends on it, in any schema, leaves first, after
+     * confirmation when the options say so. A part table is dropped on its own only with
+     * {@link PartIntegrity#IGNORE}.
+     */
+    void drop(DropOptions options);
+
     /** The schema's name. */
     String schemaName();
 

@@ -32,4 +32,11 @@ public interface EngineProvider {
      * @throws IllegalArgumentException for a blank or repeated attribute name
      */
     org.datajoint.UniversalSet universalSet(java.util.List<String> attributes);
+
+    /**
+     * The diagram of these sources, for {@link org.datajoint.Diagram#of}.
+     *
+     * @throws IllegalArgumentException for a source this engine did not create
+     */
+    org.datajoint.Diagram diagram(java.util.List<Object> sources);
 }

@@ -24,6 +24,7 @@ final class Catalog {
     private final Map<CatalogTable, Heading> headings = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Map<String, String>>> lineage = new ConcurrentHashMap<>();
     private volatile Dependencies dependencies;
+    private volatile boolean referencingLoaded;
 
     Catalog(ConnectionImpl connection) {
         this.connection = connection;
@@ -64,6 +65,7 @@ final class Catalog {
         }
         bySchema.forEach((k, v) -> schemas.put(k, java.util.Collections.unmodifiableMap(v)));
         dependencies = null;
+        referencingLoaded = false;
     }
 
     /**
@@ -71,6 +73,9 @@ final class Catalog {
      * descendants; one query per level.
      */
     void loadReferencingSchemas() {
+        if (referencingLoaded) {
+            return;
+        }
         while (true) {
             List<String> loaded = loadedSchemas();
             List<String> more = connection.run("(schemas referencing " + loaded + ")", jdbc -> {
@@ -78,6 +83,7 @@ final class Catalog {
                 return connection.dialect().referencingSchemas(jdbc, loaded);
             });
             if (more.isEmpty()) {
+                referencingLoaded = true;
                 return;
             }
             load(more);
@@ -110,6 +116,7 @@ final class Catalog {
 
     /** Forgets a schema after a declaration or drop changed it. */
     void invalidate(String schema) {
+        referencingLoaded = false;
         lineage.remove(schema);
         Map<String, CatalogTable> old = schemas.remove(schema);
         if (old != null) {

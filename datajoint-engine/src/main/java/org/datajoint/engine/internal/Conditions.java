@@ -28,6 +28,13 @@ final class Conditions {
     interface Rendered extends Function<Render, Condition> {
     }
 
+    /** Conditions already translated, combined with AND (none: true); carried from one table to another. */
+    record Raw(List<Rendered> items) {
+        Raw {
+            items = List.copyOf(items);
+        }
+    }
+
     private Conditions() {
     }
 
@@ -46,6 +53,9 @@ final class Conditions {
         }
         if (c instanceof UniversalSet) {
             return !negate;
+        }
+        if (c instanceof Raw raw) {
+            return raw.items().isEmpty() ? !negate : combine(raw.items(), true, negate);
         }
         if (c instanceof CharSequence text) {
             return sql(query, text.toString(), columns, negate);

@@ -38,9 +38,11 @@ final class Dependencies {
     }
 
     private final ImmutableNetwork<Node, Edge> network;
+    private final Map<Node, List<String>> primaryKeys;
 
-    private Dependencies(ImmutableNetwork<Node, Edge> network) {
+    private Dependencies(ImmutableNetwork<Node, Edge> network, Map<Node, List<String>> primaryKeys) {
         this.network = network;
+        this.primaryKeys = primaryKeys;
     }
 
     /**
@@ -51,9 +53,11 @@ final class Dependencies {
     static Dependencies of(List<CatalogTable> tables, BinaryOperator<String> fullName) {
         MutableNetwork<Node, Edge> net = NetworkBuilder.directed().allowsParallelEdges(true).allowsSelfLoops(true)
                 .build();
+        Map<Node, List<String>> keys = new HashMap<>();
         for (CatalogTable t : tables) {
             if (!t.name().startsWith("~")) {
                 net.addNode(new Node(t.schema(), t.name()));
+                keys.put(new Node(t.schema(), t.name()), List.copyOf(t.primaryKey()));
             }
         }
         for (CatalogTable t : tables) {
@@ -72,7 +76,31 @@ final class Dependencies {
                 net.addEdge(child, parent, new Edge(fk.name(), child, parent, key));
             }
         }
-        return new Dependencies(ImmutableNetwork.copyOf(net));
+        return new Dependencies(ImmutableNetwork.copyOf(net), Map.copyOf(keys));
+    }
+
+    /** Every table in the graph. */
+    Set<Node> nodes() {
+        return network.nodes();
+    }
+
+    /** The primary key of a table of the loaded schemas (empty for a parent outside them). */
+    List<String> primaryKey(Node node) {
+        return primaryKeys.getOrDefault(node, List.of());
+    }
+
+    /** The foreign keys referencing a table, by child then constraint name. */
+    List<Edge> childEdges(Node parent) {
+        if (!contains(parent)) {
+            return List.of();
+        }
+        return network.inEdges(parent).stream().filter(e -> !e.child().equals(parent))
+                .sorted(Comparator.comparing(Edge::child).thenComparing(Edge::constraint)).toList();
+    }
+
+    /** Every foreign key of the graph. */
+    Set<Edge> edges() {
+        return network.edges();
     }
 
     boolean contains(Node node) {

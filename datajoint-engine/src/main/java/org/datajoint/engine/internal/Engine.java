@@ -40,6 +40,11 @@ public final class Engine implements EngineProvider {
         return new UniversalSetImpl(attributes);
     }
 
+    @Override
+    public org.datajoint.Diagram diagram(java.util.List<Object> sources) {
+        return DiagramImpl.of(sources);
+    }
+
     private static int defaultPort(String backend) {
         return Dialects.all().stream().filter(d -> backend != null && d.backends().contains(backend))
                 .mapToInt(Dialect::defaultPort).findFirst().orElse(-1);

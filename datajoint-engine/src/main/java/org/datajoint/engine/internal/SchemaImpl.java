@@ -79,14 +79,29 @@ final class SchemaImpl implements Schema {
             LOG.info("Schema {} does not exist; nothing to drop", name);
             return false;
         }
+        instance.catalog().tables(name);
+        instance.catalog().loadReferencingSchemas();
+        Dependencies g = instance.catalog().dependencies();
+        java.util.Set<Dependencies.Node> outside = new java.util.LinkedHashSet<>();
+        for (Dependencies.Node n : g.nodes()) {
+            if (n.schema().equals(name)) {
+                g.descendants(n).stream().filter(c -> !c.schema().equals(name)).forEach(outside::add);
+            }
+        }
+        List<Dependencies.Node> dependents = g.topological().stream().filter(outside::contains).toList();
         if (options.shouldPrompt(connection.config())) {
             int tables = listTables().size();
             String question = "Drop schema " + quoted() + " and its " + tables + " table" + (tables == 1 ? "" : "s")
+                    + (dependents.isEmpty() ? "" : ", and the tables of other schemas that depend on it: "
+                    + dependents.stream().map(n -> connection.renderer().render(DSL.name(n.schema(), n.table()))).toList())
                     + "? [yes/No]";
             if (!connection.config().confirmer().confirm(question)) {
                 LOG.info("Drop of schema {} cancelled", name);
                 return false;
             }
+        }
+        if (!dependents.isEmpty()) {
+            Drops.drop(instance, dependents, DropOptions.noPrompt(), "the dependents of schema " + quoted());
         }
         DropSchemaStep drop = connection.serverRenderer().dropSchemaIfExists(DSL.name(name));
         DropSchemaFinalStep statement = connection.dialect().dropSchemaNeedsCascade() ? drop.cascade() : drop;

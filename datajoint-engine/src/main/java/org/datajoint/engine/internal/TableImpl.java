@@ -9,6 +9,8 @@ import org.datajoint.DefinitionException;
 import org.datajoint.ForeignKey;
 import org.datajoint.FreeTable;
 import org.datajoint.Heading;
+import org.datajoint.DeleteOptions;
+import org.datajoint.DropOptions;
 import org.datajoint.InsertOptions;
 import org.datajoint.Match;
 import org.datajoint.QueryExpression;
@@ -74,6 +76,22 @@ final class TableImpl extends QueryImpl implements FreeTable {
     @Override
     public Table restrict(Object condition, Match match) {
         return (Table) restricted(condition, match);
+    }
+
+    @Override
+    public long delete(DeleteOptions options) {
+        return DiagramImpl.ofNodes(instance, List.of(node())).cascade(this, options.partIntegrity()).delete(options);
+    }
+
+    @Override
+    public long deleteQuick() {
+        catalogTable();
+        return instance.connectionImpl().transaction(tx -> DiagramDeletes.deleteRows(instance.connectionImpl(), this));
+    }
+
+    @Override
+    public void drop(DropOptions options) {
+        Drops.dropTable(this, options);
     }
 
     @Override
