@@ -67,6 +67,22 @@ public interface AggregationTck extends TckTarget {
     }
 
     @Test
+    default void aggregationsJoinAndRestrictOnTheirComputedAttributes(TckContext tck) {
+        Lab lab = new Lab(tck);
+        QueryExpression perSession = lab.session.aggr(lab.trial, Proj.all().compute("n", "count(trial_id)"));
+        QueryExpression best = lab.experimenter.aggr(perSession, Proj.key().compute("max_n", "max(n)"));
+        QueryExpression top = perSession.join(best).restrict("n = max_n");
+        assertEquals(List.of(Map.of("subject_id", 1, "session_id", (short) 1), Map.of("subject_id", 3,
+                "session_id", (short) 1)), top.orderBy("KEY").keys());
+        QueryExpression counted = lab.experimenter.aggr(lab.session, Proj.all().compute("count", "COUNT(*)"))
+                .restrict("count > 1");
+        assertEquals(List.of("ana", "ben"), counted.orderBy("experimenter").column("experimenter", String.class));
+        QueryExpression ranked = lab.subject.aggr(lab.session, Proj.of("species").compute("n", "count(session_id)"))
+                .restrict("n > 0").orderBy("n DESC").limit(1);
+        assertEquals(Map.of("subject_id", 3, "species", "rat", "n", 3L), ranked.fetch1());
+    }
+
+    @Test
     default void groupConcatAndStringAggWorkOnEveryBackend(TckContext tck) {
         Lab lab = new Lab(tck);
         QueryExpression ben = lab.experimenter.restrict(Map.of("experimenter", "ben"));
