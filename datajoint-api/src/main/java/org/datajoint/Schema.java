@@ -55,6 +55,12 @@ public interface Schema {
     /** Declares a computed table ({@code __name}); its primary key must come from foreign keys. */
     Table computed(String className, String definition);
 
+    /** Declares (or binds) a computed table and registers how to compute its rows. */
+    Table computed(String className, String definition, Make make);
+
+    /** Declares (or binds) an imported table and registers how to import its rows. */
+    Table imported(String className, String definition, Make make);
+
     /**
      * An existing table of this schema by class name ({@code Session}, {@code Session.Trial}) or
      * SQL name ({@code session}, {@code session__trial}).

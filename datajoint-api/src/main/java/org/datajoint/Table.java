@@ -79,6 +79,40 @@ public interface Table extends QueryExpression {
      */
     void drop(DropOptions options);
 
+    /**
+     * Fills this auto-populated table: calls its make for every key of its key source not in the
+     * table yet, each in its own transaction.
+     *
+     * @param restrictions restrict the key source, as {@link QueryExpression#restrict} does (AND)
+     * @throws DataJointException for a table with no make, or (without suppressed errors) the
+     *     first failure, after recording it
+     */
+    PopulateResult populate(PopulateOptions options, Object... restrictions);
+
+    /** {@link #populate(PopulateOptions, Object...)} with default options. */
+    default PopulateResult populate(Object... restrictions) {
+        return populate(PopulateOptions.defaults(), restrictions);
+    }
+
+    /** Keys of the key source not computed yet, and all of them, counted in one statement. */
+    Progress progress(Object... restrictions);
+
+    /**
+     * The keys this table is computed for: by default the join of its primary-key parents,
+     * projected to the primary key.
+     */
+    QueryExpression keySource();
+
+    /**
+     * Uses {@code source} as this table's key source from now on, in this instance.
+     *
+     * @return this table
+     */
+    Table withKeySource(QueryExpression source);
+
+    /** The table's jobs queue. */
+    Jobs jobs();
+
     /** The schema's name. */
     String schemaName();
 

@@ -34,6 +34,25 @@ final class Tck {
      */
     static ThreadSafeModeTck.Probe runJvm(TckContext tck, List<String> jvmArgs, Class<?> main, List<String> args,
             Map<String, String> extraEnv) {
+        Process p = startJvm(tck, jvmArgs, main, args, extraEnv);
+        try {
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(main.getSimpleName() + " did not finish in 300 s");
+            }
+            return new ThreadSafeModeTck.Probe(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new AssertionError("cannot read a child JVM's output: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Starts {@code main} in a child JVM as {@link #runJvm} does, without waiting; output and errors merged. */
+    static Process startJvm(TckContext tck, List<String> jvmArgs, Class<?> main, List<String> args,
+            Map<String, String> extraEnv) {
         TestServer s = tck.server();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Duser.timezone=UTC"));
@@ -52,18 +71,9 @@ final class Tck {
         pb.directory(isolatedDirectory().toFile());
         pb.redirectErrorStream(true);
         try {
-            Process p = pb.start();
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(300, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(main.getSimpleName() + " did not finish in 300 s");
-            }
-            return new ThreadSafeModeTck.Probe(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+            return pb.start();
         } catch (IOException e) {
             throw new AssertionError("cannot start a child JVM: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 

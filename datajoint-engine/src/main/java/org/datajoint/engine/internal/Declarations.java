@@ -37,6 +37,12 @@ final class Declarations {
     Table declare(String schema, Tier tier, String className, String definition, TableImpl master,
             List<? extends Map<String, ?>> contents) {
         String sqlName = TableNames.sqlName(tier, className, master == null ? null : master.tableName());
+        return declareNamed(schema, sqlName, tier, definition, master, contents);
+    }
+
+    /** Declares a table under an explicit SQL name (platform tables such as jobs queues). */
+    TableImpl declareNamed(String schema, String sqlName, Tier tier, String definition, TableImpl master,
+            List<? extends Map<String, ?>> contents) {
         TableDefinition parsed = DefinitionParser.parse(definition);
         TableImpl table = new TableImpl(instance, schema, sqlName);
         DeclarationPlan plan = DeclarationPlan.of(instance, table, tier, parsed, master);

@@ -15,6 +15,7 @@ final class InstanceImpl implements Instance {
     private final ConnectionImpl connection;
     private final Catalog catalog;
     private final Declarations declarations;
+    private final java.util.Map<Dependencies.Node, Populator.Spec> populators = new java.util.concurrent.ConcurrentHashMap<>();
 
     InstanceImpl(ConfigImpl config, Dialect dialect) {
         this.config = config;
@@ -33,6 +34,11 @@ final class InstanceImpl implements Instance {
 
     Declarations declarations() {
         return declarations;
+    }
+
+    /** The make and key source registered for auto-populated tables of this instance. */
+    java.util.Map<Dependencies.Node, Populator.Spec> populators() {
+        return populators;
     }
 
     @Override

@@ -249,6 +249,15 @@ final class Rows {
     /** {@code INSERT INTO table (attributes of rows) SELECT ...}, in one statement. */
     static void insertQuery(TableImpl table, QueryImpl rows, InsertOptions options) {
         checkDirectInsert(table, options);
+        insertSelect(table, rows, options);
+    }
+
+    /** INSERT ... SELECT of a platform table (a jobs queue), duplicates skipped; the rows added. */
+    static long insertQueryCounted(TableImpl table, QueryImpl rows) {
+        return insertSelect(table, rows, InsertOptions.skipDuplicates());
+    }
+
+    private static long insertSelect(TableImpl table, QueryImpl rows, InsertOptions options) {
         Heading heading = table.heading();
         List<String> names = new ArrayList<>();
         for (String n : rows.qheading().names()) {
@@ -273,10 +282,10 @@ final class Rows {
         Query query = upsert(insert, options, heading, fields);
         String sql = query.getSQL(ParamType.INDEXED);
         List<Object> values = query.getBindValues();
-        connection.transaction(tx -> connection.run(sql, jdbc -> {
+        return connection.transaction(tx -> connection.run(sql, jdbc -> {
             connection.countStatements(1);
             try (PreparedStatement ps = prepare(jdbc, sql, values)) {
-                return ps.executeUpdate();
+                return (long) ps.executeUpdate();
             }
         }));
     }

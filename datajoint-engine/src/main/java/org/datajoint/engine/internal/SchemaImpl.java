@@ -132,6 +132,16 @@ final class SchemaImpl implements Schema {
     }
 
     @Override
+    public Table computed(String className, String definition, org.datajoint.Make make) {
+        return Populator.register((TableImpl) computed(className, definition), make);
+    }
+
+    @Override
+    public Table imported(String className, String definition, org.datajoint.Make make) {
+        return Populator.register((TableImpl) imported(className, definition), make);
+    }
+
+    @Override
     public Table table(String tableName) {
         Map<String, CatalogTable> tables = instance.catalog().tables(name);
         if (tables.containsKey(tableName)) {

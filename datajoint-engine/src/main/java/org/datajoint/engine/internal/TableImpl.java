@@ -29,12 +29,14 @@ final class TableImpl extends QueryImpl implements FreeTable {
     private final InstanceImpl instance;
     private final String schema;
     private final String table;
+    private final JobsImpl jobs;
 
     TableImpl(InstanceImpl instance, String schema, String table) {
         super(instance);
         this.instance = instance;
         this.schema = schema;
         this.table = table;
+        this.jobs = new JobsImpl(this);
         this.support = List.of(new TableRef(schema, table));
     }
 
@@ -43,6 +45,7 @@ final class TableImpl extends QueryImpl implements FreeTable {
         this.instance = from.instance;
         this.schema = from.schema;
         this.table = from.table;
+        this.jobs = from.jobs;
     }
 
     @Override
@@ -76,6 +79,31 @@ final class TableImpl extends QueryImpl implements FreeTable {
     @Override
     public Table restrict(Object condition, Match match) {
         return (Table) restricted(condition, match);
+    }
+
+    @Override
+    public org.datajoint.PopulateResult populate(org.datajoint.PopulateOptions options, Object... restrictions) {
+        return Populator.populate(this, options, restrictions);
+    }
+
+    @Override
+    public org.datajoint.Progress progress(Object... restrictions) {
+        return Populator.progress(this, restrictions);
+    }
+
+    @Override
+    public QueryExpression keySource() {
+        return Populator.keySource(this);
+    }
+
+    @Override
+    public Table withKeySource(QueryExpression source) {
+        return Populator.registerKeySource(this, source);
+    }
+
+    @Override
+    public org.datajoint.Jobs jobs() {
+        return jobs;
     }
 
     @Override

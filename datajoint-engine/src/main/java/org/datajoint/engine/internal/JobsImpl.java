@@ -1,0 +1,262 @@
+package org.datajoint.engine.internal;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.datajoint.Attribute;
+import org.datajoint.DataJointException;
+import org.datajoint.Jobs;
+import org.datajoint.Match;
+import org.datajoint.Proj;
+import org.datajoint.Table;
+import org.datajoint.Tier;
+import org.jooq.Condition;
+import org.jooq.Query;
+import org.jooq.UpdateSetMoreStep;
+import org.jooq.conf.ParamType;
+import org.jooq.impl.DSL;
+
+/** The jobs queue {@code ~~name} of an auto-populated table, with the columns of DataJoint's specification. */
+final class JobsImpl implements Jobs {
+
+    static final String NOW = "CURRENT_TIMESTAMP(3)";
+    private static final int MESSAGE_LENGTH = 2047;
+    private static final int STACK_LENGTH = 4000;
+    private static final String HOST = hostName();
+
+    private final TableImpl target;
+    private volatile TableImpl table;
+
+    JobsImpl(TableImpl target) {
+        this.target = target;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String tableName(String target) {
+        return "~~" + target.replaceFirst("^[_#]+", "");
+    }
+
+    @Override
+    public Table table() {
+        return queue();
+    }
+
+    /** The queue table, declared on first use. */
+    TableImpl queue() {
+        TableImpl t = table;
+        if (t == null) {
+            InstanceImpl instance = target.instance();
+            String name = tableName(target.tableName());
+            t = instance.catalog().table(target.schemaName(), name).isPresent()
+                    ? new TableImpl(instance, target.schemaName(), name)
+                    : instance.declarations().declareNamed(target.schemaName(), name, Tier.MANUAL, definition(),
+                            null, List.of());
+            table = t;
+        }
+        return t;
+    }
+
+    private String definition() {
+        StringBuilder d = new StringBuilder("# jobs of ").append(target.fullTableName()).append('\n');
+        for (String k : target.qheading().primaryKey()) {
+            Attribute a = target.heading().attribute(k);
+            d.append(k).append(" : ").append(a.type()).append('\n');
+        }
+        return d.append("""
+                ---
+                status : enum('pending', 'reserved', 'success', 'error', 'ignore')
+                priority : int16
+                created_time = null : datetime(3)
+                scheduled_time = null : datetime(3)
+                reserved_time = null : datetime(3)
+                completed_time = null : datetime(3)
+                duration = null : float64
+                error_message = "" : varchar(2047)
+                error_stack = null : varchar(4000)
+                user = "" : varchar(255)
+                host = "" : varchar(255)
+                pid = 0 : int64
+                connection_id = 0 : int64
+                version = "" : varchar(64)
+                index (status, priority, scheduled_time)
+                """).toString();
+    }
+
+    @Override
+    public Map<String, Long> refresh(Duration delay, Integer priority, Duration orphanTimeout, Object... restrictions) {
+        TableImpl q = queue();
+        ConnectionImpl c = target.connection();
+        int p = priority != null ? priority : c.config().getInt("jobs.default_priority");
+        Map<String, Long> out = new LinkedHashMap<>();
+        QueryImpl source = Populator.restrictAll(Populator.keySource(target), restrictions);
+        QueryImpl fresh = source.restricted(org.datajoint.Cond.not(target), Match.NATURAL)
+                .restricted(org.datajoint.Cond.not(q), Match.NATURAL);
+        long seconds = Math.max(0, delay.toSeconds());
+        QueryImpl rows = Projection.apply(fresh, Proj.key().compute("status", "'pending'")
+                .compute("priority", Integer.toString(p)).compute("created_time", NOW)
+                .compute("scheduled_time", NOW + (seconds > 0 ? " + INTERVAL '" + seconds + "' SECOND" : "")));
+        out.put("added", Rows.insertQueryCounted(q, rows));
+        int stale = c.config().getInt("jobs.stale_timeout");
+        if (stale > 0) {
+            QueryImpl old = q.restricted("created_time < " + NOW + " - INTERVAL '" + stale + "' SECOND", Match.NATURAL)
+                    .restricted("status <> 'ignore'", Match.NATURAL)
+                    .restricted(org.datajoint.Cond.not(Populator.keySource(target)), Match.NATURAL);
+            out.put("removed", DiagramDeletes.deleteRows(c, old));
+        } else {
+            out.put("removed", 0L);
+        }
+        if (orphanTimeout != null) {
+            Query requeue = c.serverRenderer().update(DSL.table(DSL.name(q.schemaName(), q.tableName())))
+                    .set(DSL.field(DSL.name("status")), (Object) "pending")
+                    .set(DSL.field(DSL.name("reserved_time")), (Object) null)
+                    .where(DSL.field(DSL.name("status")).eq(DSL.inline("reserved")))
+                    .and(DSL.condition("reserved_time < " + NOW + " - INTERVAL '" + Math.max(0, orphanTimeout.toSeconds())
+                            + "' SECOND"));
+            out.put("orphaned", run(c, requeue));
+        } else {
+            out.put("orphaned", 0L);
+        }
+        return out;
+    }
+
+    /** Reserves a pending job whose time has come; false when another worker has it. */
+    boolean reserve(Map<String, Object> key) {
+        ConnectionImpl c = target.connection();
+        UpdateSetMoreStep<?> set = c.serverRenderer().update(DSL.table(DSL.name(queue().schemaName(), queue().tableName())))
+                .set(DSL.field(DSL.name("status")), (Object) "reserved")
+                .set(DSL.field(DSL.name("reserved_time")), (Object) DSL.field(NOW))
+                .set(DSL.field(DSL.name("host")), (Object) HOST)
+                .set(DSL.field(DSL.name("pid")), (Object) ProcessHandle.current().pid())
+                .set(DSL.field(DSL.name("user")), (Object) String.valueOf(c.config().getString("database.user")))
+                .set(DSL.field(DSL.name("version")), (Object) version(c));
+        Query update = set.where(keyCondition(key)).and(DSL.field(DSL.name("status")).eq(DSL.inline("pending")))
+                .and(DSL.condition("scheduled_time <= " + NOW));
+        return run(c, update) == 1;
+    }
+
+    /** Inside the make's transaction: deletes the job, or marks it a success when completed jobs are kept. */
+    void complete(Map<String, Object> key, double seconds) {
+        ConnectionImpl c = target.connection();
+        Query q;
+        if (c.config().getBoolean("jobs.keep_completed")) {
+            q = c.serverRenderer().update(DSL.table(DSL.name(queue().schemaName(), queue().tableName())))
+                    .set(DSL.field(DSL.name("status")), (Object) "success")
+                    .set(DSL.field(DSL.name("completed_time")), (Object) DSL.field(NOW))
+                    .set(DSL.field(DSL.name("duration")), (Object) seconds)
+                    .where(keyCondition(key));
+        } else {
+            q = c.serverRenderer().deleteFrom(DSL.table(DSL.name(queue().schemaName(), queue().tableName())))
+                    .where(keyCondition(key));
+        }
+        run(c, q);
+    }
+
+    /** Records a failed make. */
+    void error(Map<String, Object> key, Throwable failure, double seconds) {
+        ConnectionImpl c = target.connection();
+        StringWriter stack = new StringWriter();
+        failure.printStackTrace(new PrintWriter(stack));
+        Query q = c.serverRenderer().update(DSL.table(DSL.name(queue().schemaName(), queue().tableName())))
+                .set(DSL.field(DSL.name("status")), (Object) "error")
+                .set(DSL.field(DSL.name("completed_time")), (Object) DSL.field(NOW))
+                .set(DSL.field(DSL.name("duration")), (Object) seconds)
+                .set(DSL.field(DSL.name("error_message")), (Object) truncate(failure.getClass().getSimpleName() + ": "
+                        + failure.getMessage(), MESSAGE_LENGTH))
+                .set(DSL.field(DSL.name("error_stack")), (Object) truncate(stack.toString(), STACK_LENGTH))
+                .where(keyCondition(key));
+        run(c, q);
+    }
+
+    @Override
+    public void ignore(Map<String, ?> key) {
+        Map<String, Object> k = new LinkedHashMap<>();
+        for (String a : queue().qheading().primaryKey()) {
+            if (!key.containsKey(a)) {
+                throw new DataJointException("ignore() needs the full key " + queue().qheading().primaryKey()
+                        + "; missing '" + a + "'");
+            }
+            k.put(a, key.get(a));
+        }
+        ConnectionImpl c = target.connection();
+        c.transaction(tx -> {
+            Query update = c.serverRenderer().update(DSL.table(DSL.name(queue().schemaName(), queue().tableName())))
+                    .set(DSL.field(DSL.name("status")), (Object) "ignore").where(keyCondition(k));
+            if (run(c, update) == 0) {
+                Map<String, Object> row = new LinkedHashMap<>(k);
+                row.put("status", "ignore");
+                row.put("priority", c.config().getInt("jobs.default_priority"));
+                queue().insert1(row);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<String, Long> progress() {
+        TableImpl q = queue();
+        List<String> statuses = List.of("pending", "reserved", "success", "error", "ignore");
+        List<QueryImpl> queries = new java.util.ArrayList<>();
+        statuses.forEach(s -> queries.add(q.restricted(Map.of("status", s), Match.NATURAL)));
+        queries.add(q);
+        long[] counts = DiagramDeletes.counts(target.connection(), queries);
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int i = 0; i < statuses.size(); i++) {
+            out.put(statuses.get(i), counts[i]);
+        }
+        out.put("total", counts[statuses.size()]);
+        return out;
+    }
+
+    private Condition keyCondition(Map<String, Object> key) {
+        return DSL.and(queue().qheading().primaryKey().stream()
+                .map(k -> DSL.field(DSL.name(k)).eq(queue().bound(k, key.get(k)))).toList());
+    }
+
+    private static long run(ConnectionImpl c, Query q) {
+        String sql = q.getSQL(ParamType.INDEXED);
+        List<Object> values = q.getBindValues();
+        return c.run(sql, jdbc -> {
+            c.countStatements(1);
+            try (java.sql.PreparedStatement ps = Rows.prepare(jdbc, sql, values)) {
+                return (long) ps.executeUpdate();
+            }
+        });
+    }
+
+    /** The code version recorded with jobs and job metadata: the git short hash when {@code jobs.version_method} is git. */
+    static String version(ConnectionImpl c) {
+        return "git".equals(c.config().getString("jobs.version_method")) ? GitVersion.HASH : "";
+    }
+
+    /** The working directory's git commit, read once per process. */
+    private static final class GitVersion {
+        static final String HASH = read();
+
+        private static String read() {
+            try {
+                Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+                String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                return p.waitFor() == 0 && out.length() <= 64 ? out : "";
+            } catch (java.io.IOException e) {
+                return "";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "";
+            }
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+    }
+}
