@@ -31,12 +31,14 @@ public final class BenchmarkMain {
         System.setProperty("com.zaxxer.hikari.housekeeping.periodMs", "1000");
         List<String> backends = new ArrayList<>(List.of("mysql", "postgresql"));
         boolean quick = false;
+        java.util.Set<String> only = new java.util.HashSet<>();
         Path output = Path.of("BENCHMARKS.md");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--backend" -> backends = List.of(args[++i]);
                 case "--quick" -> quick = true;
                 case "--output" -> output = Path.of(args[++i]);
+                case "--only" -> only.addAll(List.of(args[++i].split(",")));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + "; use --backend mysql|postgresql, --quick, --output FILE");
             }
@@ -45,6 +47,15 @@ public final class BenchmarkMain {
         for (String backend : backends) {
             TestServer server = TestServers.get(backend);
             String name = server.product() + " " + server.version() + " (" + server.origin() + ")";
+            if (only.isEmpty() || only.contains("cascade")) {
+                cascade(server, name, quick, report);
+            }
+            if (only.isEmpty() || only.contains("populate")) {
+                populate(server, name, quick, report);
+            }
+            if (!only.isEmpty() && !only.contains("foundation")) {
+                continue;
+            }
             acquireRelease(server, name, quick, report);
             FirstQueryWorkload.Result first = FirstQueryWorkload.run(server, quick ? 10 : 40);
             report.row("first query of a new instance (build, SELECT 1)", "raw JDBC connect, SELECT 1",
@@ -70,6 +81,54 @@ public final class BenchmarkMain {
         }
         Files.writeString(output, report.markdown());
         System.out.println(report.markdown());
+    }
+
+    private static void cascade(TestServer server, String name, boolean quick, Report report) throws Exception {
+        CascadeWorkload.Result c = CascadeWorkload.run(server, quick ? 3 : 7);
+        String shape = c.tables() + " tables, 6 levels, 3 part tables";
+        report.row("cascade delete of one subject (" + c.rowsPerSubject() + " rows in " + shape + "), warm metadata;"
+                + " extra round trips beyond the DELETEs: " + c.warmExtra(), "hand-written transaction of leaf-first"
+                + " DELETEs", c.warmNanos() / c.rawNanos(), Report.millis(c.warmNanos()), Report.millis(c.rawNanos()),
+                name, "at most 1.2 times and 0 extra round trips",
+                c.warmNanos() / c.rawNanos() <= 1.2 && c.warmExtra() <= 0);
+        report.row("the same, cold metadata (a new instance that has only opened the table, " + c.openStatements()
+                + " statements to open it); extra round trips: " + c.coldExtra(),
+                "hand-written transaction of leaf-first DELETEs", c.coldNanos() / c.rawNanos(),
+                Report.millis(c.coldNanos()), Report.millis(c.rawNanos()), name,
+                "at most 1.5 times and 2 extra round trips", c.coldNanos() / c.rawNanos() <= 1.5 && c.coldExtra() <= 2);
+        report.row("preview() of that cascade: statements", "-", Double.NaN, Long.toString(c.previewStatements()), "-",
+                name, "1 statement", c.previewStatements() == 1);
+        report.row("cascade delete of 1,000 subjects (25 rows each), warm", "hand-written transaction of leaf-first"
+                + " DELETEs", c.manyNanos() / c.manyRawNanos(), Report.millis(c.manyNanos()),
+                Report.millis(c.manyRawNanos()), name, "at most 1.2 times", c.manyNanos() / c.manyRawNanos() <= 1.2);
+    }
+
+    private static void populate(TestServer server, String name, boolean quick, Report report) throws Exception {
+        PopulateWorkload.Result p = PopulateWorkload.run(server, quick);
+        String hand = "hand-written per key: reserve, begin, read, insert, commit, clear (" + p.rawStatementsPerKey()
+                + " statements per key)";
+        double directRate = p.rawNanos() / p.directNanos();
+        double jobsRate = p.rawNanos() / p.jobsNanos();
+        report.row(String.format(Locale.ROOT, "populate %,d keys, make reads 1 row and inserts 1, no job reservation"
+                + " (%.2f statements per key)", p.keys(), p.directStatementsPerKey()), hand,
+                p.directNanos() / p.rawNanos(), Report.millis(p.directNanos()), Report.millis(p.rawNanos()), name,
+                String.format(Locale.ROOT, "keys/s at least 0.85 of hand-written (%.2f) and no more statements per key",
+                        directRate), directRate >= 0.85 && p.directStatementsPerKey() <= p.rawStatementsPerKey());
+        report.row(String.format(Locale.ROOT, "the same with job reservation, queue refresh included (%.2f statements"
+                + " per key)", p.jobsStatementsPerKey()), hand, p.jobsNanos() / p.rawNanos(),
+                Report.millis(p.jobsNanos()), Report.millis(p.rawNanos()), name,
+                String.format(Locale.ROOT, "keys/s at least 0.85 of hand-written (%.2f) and no more statements per key",
+                        jobsRate), jobsRate >= 0.85 && p.jobsStatementsPerKey() <= p.rawStatementsPerKey());
+        double speedup = p.oneWorkerNanos() / p.eightWorkersNanos();
+        report.row(String.format(Locale.ROOT, "8 workers on %d keys with a make that waits 20 ms; duplicate make"
+                + " calls: %d", p.waitKeys(), p.duplicateCalls()), "1 worker", p.eightWorkersNanos() / p.oneWorkerNanos(),
+                Report.millis(p.eightWorkersNanos()), Report.millis(p.oneWorkerNanos()), name,
+                String.format(Locale.ROOT, "at least 6 times the single-worker rate (%.1f) with 0 duplicates", speedup),
+                speedup >= 6 && p.duplicateCalls() == 0);
+        report.row(String.format(Locale.ROOT, "refresh the jobs queue with %,d new keys", p.refreshKeys()),
+                "one hand-written INSERT ... SELECT anti-join", p.refreshNanos() / p.refreshRawNanos(),
+                Report.millis(p.refreshNanos()), Report.millis(p.refreshRawNanos()), name, "at most 1.5 times",
+                p.refreshNanos() / p.refreshRawNanos() <= 1.5);
     }
 
     private static void acquireRelease(TestServer server, String name, boolean quick, Report report) throws Exception {

@@ -28,4 +28,36 @@ final class Servers {
             "-Dbench.user=" + s.user(), "-Dbench.password=" + (s.password() == null ? "" : s.password()),
             "-Dbench.url=" + rawUrl(s)};
     }
+
+    /**
+     * A raw JDBC connection tuned as well as the instances' own: batched statements rewritten into
+     * multi-row inserts, prepared statements cached, TLS off.
+     */
+    static java.sql.Connection rawJdbc(TestServer s) throws java.sql.SQLException {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", s.user());
+        if (s.password() != null) {
+            p.setProperty("password", s.password());
+        }
+        if (s.backend().equals("postgresql")) {
+            p.setProperty("reWriteBatchedInserts", "true");
+            p.setProperty("stringtype", "unspecified");
+        } else {
+            p.setProperty("sslMode", "DISABLED");
+            p.setProperty("allowPublicKeyRetrieval", "true");
+            p.setProperty("rewriteBatchedStatements", "true");
+            p.setProperty("cachePrepStmts", "true");
+            p.setProperty("prepStmtCacheSize", "250");
+            p.setProperty("prepStmtCacheSqlLimit", "2048");
+            p.setProperty("useLocalSessionState", "true");
+            p.setProperty("connectionTimeZone", "UTC");
+            p.setProperty("forceConnectionTimeZoneToSession", "true");
+        }
+        return java.sql.DriverManager.getConnection(rawUrl(s), p);
+    }
+
+    /** A quoted identifier for hand-written SQL. */
+    static String q(TestServer s, String name) {
+        return s.backend().equals("postgresql") ? '"' + name + '"' : '`' + name + '`';
+    }
 }

@@ -71,6 +71,29 @@ final class ConnectionImpl implements Connection {
         return dialect;
     }
 
+    private final Map<Object, Object> plans = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                    return size() > 512;
+                }
+            });
+
+    /**
+     * A statement plan (rendered SQL and converters) by the shape it was made for, made once and
+     * kept in a small per-instance LRU cache; shapes include the heading, so a redeclared table
+     * gets new plans.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T plan(Object shape, java.util.function.Supplier<T> make) {
+        Object p = plans.get(shape);
+        if (p == null) {
+            p = make.get();
+            plans.put(shape, p);
+        }
+        return (T) p;
+    }
+
     /** Renders SQL for this backend before any server is known (names, portable DDL). */
     DSLContext renderer() {
         return renderer;

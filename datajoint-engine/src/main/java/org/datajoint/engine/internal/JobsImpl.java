@@ -15,7 +15,6 @@ import org.datajoint.Table;
 import org.datajoint.Tier;
 import org.jooq.Condition;
 import org.jooq.Query;
-import org.jooq.UpdateSetMoreStep;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 
@@ -29,6 +28,8 @@ final class JobsImpl implements Jobs {
 
     private final TableImpl target;
     private volatile TableImpl table;
+    private volatile String reserveSql;
+    private volatile String completeSql;
 
     JobsImpl(TableImpl target) {
         this.target = target;
@@ -89,6 +90,7 @@ final class JobsImpl implements Jobs {
                 connection_id = 0 : int64
                 version = "" : varchar(64)
                 index (status, priority, scheduled_time)
+                index (created_time)
                 """).toString();
     }
 
@@ -132,33 +134,57 @@ final class JobsImpl implements Jobs {
     /** Reserves a pending job whose time has come; false when another worker has it. */
     boolean reserve(Map<String, Object> key) {
         ConnectionImpl c = target.connection();
-        UpdateSetMoreStep<?> set = c.serverRenderer().update(DSL.table(DSL.name(queue().schemaName(), queue().tableName())))
-                .set(DSL.field(DSL.name("status")), (Object) "reserved")
-                .set(DSL.field(DSL.name("reserved_time")), (Object) DSL.field(NOW))
-                .set(DSL.field(DSL.name("host")), (Object) HOST)
-                .set(DSL.field(DSL.name("pid")), (Object) ProcessHandle.current().pid())
-                .set(DSL.field(DSL.name("user")), (Object) String.valueOf(c.config().getString("database.user")))
-                .set(DSL.field(DSL.name("version")), (Object) version(c));
-        Query update = set.where(keyCondition(key)).and(DSL.field(DSL.name("status")).eq(DSL.inline("pending")))
-                .and(DSL.condition("scheduled_time <= " + NOW));
-        return run(c, update) == 1;
+        if (reserveSql == null) {
+            reserveSql = "UPDATE " + name(c) + " SET " + col(c, "status") + " = 'reserved', " + col(c, "reserved_time")
+                    + " = " + NOW + ", " + col(c, "host") + " = ?, " + col(c, "pid") + " = ?, " + col(c, "user")
+                    + " = ?, " + col(c, "version") + " = ? WHERE " + keyWhere(c) + " AND " + col(c, "status")
+                    + " = 'pending' AND " + col(c, "scheduled_time") + " <= " + NOW;
+        }
+        List<Object> values = new java.util.ArrayList<>(List.of(HOST, ProcessHandle.current().pid(),
+                String.valueOf(c.config().getString("database.user")), version(c)));
+        values.addAll(keyValues(key));
+        return update(c, reserveSql, values) == 1;
     }
 
     /** Inside the make's transaction: deletes the job, or marks it a success when completed jobs are kept. */
     void complete(Map<String, Object> key, double seconds) {
         ConnectionImpl c = target.connection();
-        Query q;
         if (c.config().getBoolean("jobs.keep_completed")) {
-            q = c.serverRenderer().update(DSL.table(DSL.name(queue().schemaName(), queue().tableName())))
-                    .set(DSL.field(DSL.name("status")), (Object) "success")
-                    .set(DSL.field(DSL.name("completed_time")), (Object) DSL.field(NOW))
-                    .set(DSL.field(DSL.name("duration")), (Object) seconds)
-                    .where(keyCondition(key));
+            List<Object> values = new java.util.ArrayList<>(List.of(seconds));
+            values.addAll(keyValues(key));
+            update(c, "UPDATE " + name(c) + " SET " + col(c, "status") + " = 'success', " + col(c, "completed_time")
+                    + " = " + NOW + ", " + col(c, "duration") + " = ? WHERE " + keyWhere(c), values);
         } else {
-            q = c.serverRenderer().deleteFrom(DSL.table(DSL.name(queue().schemaName(), queue().tableName())))
-                    .where(keyCondition(key));
+            if (completeSql == null) {
+                completeSql = "DELETE FROM " + name(c) + " WHERE " + keyWhere(c);
+            }
+            update(c, completeSql, keyValues(key));
         }
-        run(c, q);
+    }
+
+    private String name(ConnectionImpl c) {
+        return c.renderer().render(DSL.name(queue().schemaName(), queue().tableName()));
+    }
+
+    private static String col(ConnectionImpl c, String column) {
+        return c.renderer().render(DSL.name(column));
+    }
+
+    private String keyWhere(ConnectionImpl c) {
+        return String.join(" AND ", queue().qheading().primaryKey().stream().map(k -> col(c, k) + " = ?").toList());
+    }
+
+    private List<Object> keyValues(Map<String, Object> key) {
+        return queue().qheading().primaryKey().stream().map(k -> queue().bound(k, key.get(k)).getValue()).toList();
+    }
+
+    private static long update(ConnectionImpl c, String sql, List<Object> values) {
+        return c.run(sql, jdbc -> {
+            c.countStatements(1);
+            try (java.sql.PreparedStatement ps = Rows.prepare(jdbc, sql, values)) {
+                return (long) ps.executeUpdate();
+            }
+        });
     }
 
     /** Records a failed make. */

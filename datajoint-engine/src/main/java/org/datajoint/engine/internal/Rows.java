@@ -23,6 +23,15 @@ final class Rows {
 
     private static final int BATCH = 1000;
 
+    /** What an INSERT statement is made for. */
+    private record InsertShape(String schema, String table, List<String> columns, boolean skip, boolean replace,
+            Heading heading) {
+    }
+
+    /** A rendered INSERT and the converters of its columns. */
+    private record InsertPlan(String sql, List<ValueCodec> codecs) {
+    }
+
     private Rows() {
     }
 
@@ -110,13 +119,17 @@ final class Rows {
     private static void flush(TableImpl table, List<String> columns, List<Map<String, ?>> batch, InsertOptions options,
             Heading heading, boolean uuidAsBinary) {
         ConnectionImpl connection = table.instanceConnection();
-        List<Field<Object>> fields = columns.stream().map(c -> DSL.field(DSL.name(c))).toList();
-        InsertValuesStepN<?> insert = connection.serverRenderer()
-                .insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
-                .values(columns.stream().map(c -> (Object) null).toList());
-        Query query = upsert(insert, options, heading, fields);
-        String sql = query.getSQL(ParamType.INDEXED);
-        List<ValueCodec> codecs = columns.stream().map(c -> new ValueCodec(heading.attribute(c), uuidAsBinary)).toList();
+        InsertPlan plan = connection.plan(new InsertShape(table.schemaName(), table.tableName(), columns,
+                options.isSkipDuplicates(), options.isReplace(), heading), () -> {
+                    List<Field<Object>> fields = columns.stream().map(c -> DSL.field(DSL.name(c))).toList();
+                    InsertValuesStepN<?> insert = connection.serverRenderer()
+                            .insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
+                            .values(columns.stream().map(c -> (Object) null).toList());
+                    return new InsertPlan(upsert(insert, options, heading, fields).getSQL(ParamType.INDEXED),
+                            columns.stream().map(c -> new ValueCodec(heading.attribute(c), uuidAsBinary)).toList());
+                });
+        String sql = plan.sql();
+        List<ValueCodec> codecs = plan.codecs();
         connection.run(sql, jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
                 for (Map<String, ?> row : batch) {

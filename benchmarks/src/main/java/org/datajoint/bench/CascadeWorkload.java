@@ -1,0 +1,200 @@
+package org.datajoint.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.datajoint.DeleteOptions;
+import org.datajoint.Diagram;
+import org.datajoint.DropOptions;
+import org.datajoint.Instance;
+import org.datajoint.Schema;
+import org.datajoint.Table;
+import org.datajoint.tck.servers.TestServer;
+
+/**
+ * Cascade delete on a pipeline of 25 tables 6 levels deep with part tables, beside a hand-written
+ * transaction of leaf-first DELETE statements with the same restrictions.
+ */
+final class CascadeWorkload {
+
+    /** Medians and statement counts. */
+    record Result(double coldNanos, double warmNanos, double rawNanos, long coldExtra, long warmExtra,
+            long previewStatements, double manyNanos, double manyRawNanos, long rowsPerSubject, int tables,
+            long openStatements) {
+    }
+
+    private static final String SCHEMA = "bench_cascade";
+    /** name, parent (null for the root), fan-out per parent row, whether a part of its parent. */
+    private static final Object[][] TABLES = {
+        {"Subject", null, 1, false},
+        {"A1", "Subject", 10, false}, {"A2", "Subject", 10, false}, {"A3", "Subject", 10, false},
+        {"A4", "Subject", 10, false},
+        {"B1", "A1", 10, true}, {"B2", "A1", 10, true}, {"B3", "A2", 10, true}, {"B4", "A3", 10, false},
+        {"B5", "A4", 10, false}, {"B6", "A3", 10, false},
+        {"C1", "B1", 3, false}, {"C2", "B2", 3, false}, {"C3", "B3", 3, false}, {"C4", "B4", 3, false},
+        {"C5", "B5", 3, false}, {"C6", "B6", 3, false},
+        {"D1", "C1", 2, false}, {"D2", "C2", 2, false}, {"D3", "C3", 2, false}, {"D4", "C4", 2, false},
+        {"D5", "C5", 2, false},
+        {"E1", "D1", 2, false}, {"E2", "D2", 2, false}, {"E3", "D4", 2, false},
+    };
+
+    private CascadeWorkload() {
+    }
+
+    static Result run(TestServer s, int repetitions) throws SQLException {
+        try (Instance setup = Servers.builder(s).set("safemode", false).build();
+                Connection rawConnection = Servers.rawJdbc(s)) {
+            setup.schema(SCHEMA).drop(DropOptions.noPrompt());
+            Schema schema = setup.schema(SCHEMA);
+            Map<String, Table> tables = declare(schema);
+            int next = 1;
+            long[] cold = new long[repetitions];
+            long[] warm = new long[repetitions];
+            long[] raw = new long[repetitions];
+            long coldExtra = 0;
+            long warmExtra = 0;
+            long previewStatements = 0;
+            long openStatements = 0;
+            long rowsPerSubject = 0;
+            List<String> leavesFirst = leavesFirst(setup, tables);
+            int warmups = repetitions * 3;
+            for (int r = -warmups; r < repetitions; r++) {
+                int a = next++;
+                int b = next++;
+                int c = next++;
+                rowsPerSubject = fill(tables, List.of(a, b, c), false);
+                try (Instance fresh = Servers.builder(s).set("safemode", false).build()) {
+                    fresh.connection().query("SELECT 1");
+                    long t4 = System.nanoTime();
+                    rawDelete(rawConnection, leavesFirst, "subject_id = ?", c);
+                    long t5 = System.nanoTime();
+                    long opening = fresh.connection().statementCount();
+                    Table subject = fresh.schema(SCHEMA).table("Subject");
+                    openStatements = fresh.connection().statementCount() - opening;
+                    long before = fresh.connection().statementCount();
+                    long t0 = System.nanoTime();
+                    subject.restrict(Map.of("subject_id", a)).delete(DeleteOptions.noPrompt());
+                    long t1 = System.nanoTime();
+                    long coldStatements = fresh.connection().statementCount() - before;
+                    before = fresh.connection().statementCount();
+                    long t2 = System.nanoTime();
+                    subject.restrict(Map.of("subject_id", b)).delete(DeleteOptions.noPrompt());
+                    long t3 = System.nanoTime();
+                    long warmStatements = fresh.connection().statementCount() - before;
+                    fill(tables, List.of(c), false);
+                    before = fresh.connection().statementCount();
+                    Diagram.of(subject).cascade(subject.restrict(Map.of("subject_id", c))).preview();
+                    previewStatements = fresh.connection().statementCount() - before;
+                    if (r >= 0) {
+                        cold[r] = t1 - t0;
+                        warm[r] = t3 - t2;
+                        raw[r] = t5 - t4;
+                        coldExtra = coldStatements - TABLES.length;
+                        warmExtra = warmStatements - TABLES.length;
+                    }
+                }
+            }
+            long[] many = new long[repetitions];
+            long[] manyRaw = new long[many.length];
+            for (int r = -2; r < many.length; r++) {
+                int from = 100_000 + (r + 2) * 2_000;
+                List<Integer> ids = new ArrayList<>();
+                for (int i = 0; i < 2_000; i++) {
+                    ids.add(from + i);
+                }
+                fill(tables, ids, true);
+                Table subject = setup.schema(SCHEMA).table("Subject");
+                long t0 = System.nanoTime();
+                subject.restrict("subject_id >= " + from + " AND subject_id < " + (from + 1_000))
+                        .delete(DeleteOptions.noPrompt());
+                long t1 = System.nanoTime();
+                rawDelete(rawConnection, leavesFirst, "subject_id >= ? AND subject_id < ?", from + 1_000, from + 2_000);
+                long t2 = System.nanoTime();
+                if (r >= 0) {
+                    many[r] = t1 - t0;
+                    manyRaw[r] = t2 - t1;
+                }
+            }
+            setup.schema(SCHEMA).drop(DropOptions.noPrompt());
+            return new Result(Stats.median(cold), Stats.median(warm), Stats.median(raw), coldExtra, warmExtra,
+                    previewStatements, Stats.median(many), Stats.median(manyRaw), rowsPerSubject, TABLES.length,
+                    openStatements);
+        }
+    }
+
+    private static Map<String, Table> declare(Schema schema) {
+        Map<String, Table> out = new LinkedHashMap<>();
+        for (Object[] t : TABLES) {
+            String name = (String) t[0];
+            String parent = (String) t[1];
+            String key = name.toLowerCase(java.util.Locale.ROOT) + "_id : int16";
+            Table table;
+            if (parent == null) {
+                table = schema.manual(name, "subject_id : int32\n---\nv = null : float64\n");
+            } else if ((Boolean) t[3]) {
+                table = out.get(parent).part(name, "-> master\n" + key + "\n---\nv = null : float64\n");
+            } else {
+                table = schema.manual(name, "-> " + out.get(parent).className() + "\n" + key + "\n---\nv = null : float64\n");
+            }
+            out.put(name, table);
+        }
+        return out;
+    }
+
+    /** Inserts the rows of these subjects: the full fan-out, or one row per table when {@code small}. */
+    private static long fill(Map<String, Table> tables, List<Integer> subjects, boolean small) {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        long perSubject = 0;
+        for (Object[] t : TABLES) {
+            String name = (String) t[0];
+            String parent = (String) t[1];
+            int fan = small ? 1 : (Integer) t[2];
+            List<Map<String, Object>> mine = new ArrayList<>();
+            if (parent == null) {
+                subjects.forEach(id -> mine.add(Map.of("subject_id", id)));
+            } else {
+                String key = name.toLowerCase(java.util.Locale.ROOT) + "_id";
+                for (Map<String, Object> p : rows.get(parent)) {
+                    for (int i = 0; i < fan; i++) {
+                        Map<String, Object> row = new LinkedHashMap<>(p);
+                        row.remove("v");
+                        row.put(key, (short) i);
+                        mine.add(row);
+                    }
+                }
+            }
+            rows.put(name, mine);
+            tables.get(name).insert(mine);
+            perSubject += mine.size();
+        }
+        return perSubject / subjects.size();
+    }
+
+    private static List<String> leavesFirst(Instance inst, Map<String, Table> tables) {
+        List<String> names = new ArrayList<>();
+        for (Table t : Diagram.of(inst.schema(SCHEMA)).reversed()) {
+            names.add(t.fullTableName());
+        }
+        return names;
+    }
+
+    /** The hand-written transaction: one DELETE per table, leaves first, the same restriction on each. */
+    private static void rawDelete(Connection c, List<String> leavesFirst, String where, Object... values)
+            throws SQLException {
+        c.setAutoCommit(false);
+        for (String table : leavesFirst) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE " + where)) {
+                for (int i = 0; i < values.length; i++) {
+                    ps.setObject(i + 1, values[i]);
+                }
+                ps.executeUpdate();
+            }
+        }
+        c.commit();
+        c.setAutoCommit(true);
+    }
+}
