@@ -4,9 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.datajoint.DataJoint;
 import org.datajoint.Instance;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,10 +28,7 @@ public class AcquireReleaseBenchmark {
     /** Opens both pools and warms them with one connection each. */
     @Setup(Level.Trial)
     public void open() throws SQLException {
-        instance = DataJoint.instance().environment(Map.of()).workingDirectory(java.nio.file.Path.of("."))
-                .backend(System.getProperty("bench.backend")).host(System.getProperty("bench.host"))
-                .port(Integer.getInteger("bench.port")).user(System.getProperty("bench.user"))
-                .password(System.getProperty("bench.password")).useTls(false).build();
+        instance = Servers.forked().build();
         instance.connection().query("SELECT 1");
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(System.getProperty("bench.url"));

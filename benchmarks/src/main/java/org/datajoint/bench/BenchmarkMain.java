@@ -18,12 +18,19 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every benchmark beside its comparator, per backend, and writes BENCHMARKS.md.
  *
  * <p>Arguments: {@code --backend mysql|postgresql} (default both), {@code --quick} (short runs
- * for a smoke test), {@code --output FILE} (default {@code BENCHMARKS.md}). Servers come from
+ * for a smoke test), {@code --output FILE} (default {@code BENCHMARKS.md}), {@code --only
+ * bulk,query,cascade,populate,foundation} (default all). Servers come from
  * the same settings as the test suite: explicit, else embedded.
  */
 public final class BenchmarkMain {
 
+    private static final List<String> PARTS = List.of("bulk", "query", "cascade", "populate", "foundation");
+
     private BenchmarkMain() {
+    }
+
+    private static boolean wanted(java.util.Set<String> only, String part) {
+        return only.isEmpty() || only.contains(part);
     }
 
     /** Entry point. */
@@ -40,20 +47,26 @@ public final class BenchmarkMain {
                 case "--output" -> output = Path.of(args[++i]);
                 case "--only" -> only.addAll(List.of(args[++i].split(",")));
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --backend mysql|postgresql, --quick, --output FILE");
+                        + "; use --backend mysql|postgresql, --quick, --output FILE, --only " + String.join(",", PARTS));
             }
         }
         Report report = new Report();
         for (String backend : backends) {
             TestServer server = TestServers.get(backend);
             String name = server.product() + " " + server.version() + " (" + server.origin() + ")";
-            if (only.isEmpty() || only.contains("cascade")) {
+            if (wanted(only, "bulk")) {
+                bulk(server, name, quick, report);
+            }
+            if (wanted(only, "query")) {
+                query(server, name, quick, report);
+            }
+            if (wanted(only, "cascade")) {
                 cascade(server, name, quick, report);
             }
-            if (only.isEmpty() || only.contains("populate")) {
+            if (wanted(only, "populate")) {
                 populate(server, name, quick, report);
             }
-            if (!only.isEmpty() && !only.contains("foundation")) {
+            if (!wanted(only, "foundation")) {
                 continue;
             }
             acquireRelease(server, name, quick, report);
@@ -81,6 +94,71 @@ public final class BenchmarkMain {
         }
         Files.writeString(output, report.markdown());
         System.out.println(report.markdown());
+    }
+
+    private static void bulk(TestServer server, String name, boolean quick, Report report) throws Exception {
+        BulkWorkload.Result b = BulkWorkload.run(server, quick);
+        String rows = String.format(Locale.ROOT, "%,d rows of 6 mixed columns", b.rows());
+        report.row("insert of " + rows + " in one insert call (maps)", "raw JDBC batches of 1,000 with"
+                + " batch rewriting, one transaction", b.insertNanos() / b.rawInsertNanos(), Report.millis(b.insertNanos()),
+                Report.millis(b.rawInsertNanos()), name, "at most 1.1 times", b.insertNanos() / b.rawInsertNanos() <= 1.1);
+        if (!Double.isNaN(b.copyNanos())) {
+            report.row("the same insert", "COPY FROM STDIN (csv)", b.insertNanos() / b.copyNanos(),
+                    Report.millis(b.insertNanos()), Report.millis(b.copyNanos()), name, null, true);
+        }
+        fetch(report, name, "fetch of " + rows + " into per-attribute columns (toColumns)", "raw JDBC loop into"
+                + " column lists", b.columnsNanos(), b.rawColumnsNanos(), 1.15);
+        fetch(report, name, "fetch of " + rows + " into maps (toDicts)", "raw JDBC loop into maps",
+                b.mapsNanos(), b.rawMapsNanos(), 1.3);
+        fetch(report, name, "fetch of " + rows + " into records (toList)", "raw JDBC loop into records",
+                b.recordsNanos(), b.rawRecordsNanos(), 1.3);
+        double heap = (double) b.streamHeap() / b.rawStreamHeap();
+        report.row("stream() of " + rows + ": live heap while streaming (median of samples at full GCs)",
+                "raw forward-only cursor building the same maps", heap, kib(b.streamHeap()), kib(b.rawStreamHeap()),
+                name, "at most 1.3 times", heap <= 1.3);
+    }
+
+    private static void fetch(Report report, String name, String workload, String comparator, double ours,
+            double theirs, double target) {
+        report.row(workload, comparator, ours / theirs, Report.millis(ours), Report.millis(theirs), name,
+                String.format(Locale.ROOT, "at most %.2f times", target), ours / theirs <= target);
+    }
+
+    private static String kib(long bytes) {
+        return String.format(Locale.ROOT, "%,.0f KiB", bytes / 1024.0);
+    }
+
+    private static void query(TestServer server, String name, boolean quick, Report report) throws Exception {
+        QueryWorkload.Result q = QueryWorkload.run(server, quick);
+        double added = (q.fetch1Nanos() - q.handFetch1Nanos()) / 1000;
+        report.row(String.format(Locale.ROOT, "fetch1 by primary key on (Subject * Session * Trial) & key, %,d calls,"
+                + " median per call", q.calls()), "cached hand-written prepared statement",
+                q.fetch1Nanos() / q.handFetch1Nanos(), micros(q.fetch1Nanos()), micros(q.handFetch1Nanos()), name,
+                String.format(Locale.ROOT, "at most 1.3 times and 25 µs added (added %.1f µs)", added),
+                q.fetch1Nanos() / q.handFetch1Nanos() <= 1.3 && added <= 25);
+        Collection<RunResult> jmh = jmh(RenderBenchmark.class, server, quick);
+        double render = score(jmh, "render");
+        double build = score(jmh, "buildAndRender");
+        report.row("rendering that expression to SQL alone (JMH)", "-", Double.NaN, micros(render), "-", name,
+                "at most 15 µs", render <= 15_000);
+        report.row("building the expression from its three tables and rendering it (JMH)", "-", Double.NaN,
+                micros(build), "-", name, null, true);
+        for (QueryWorkload.Timing t : q.queries()) {
+            fetch(report, name, t.name() + String.format(Locale.ROOT, ", %,d rows into maps", t.rows()),
+                    "the same SQL by hand, read into maps", t.oursNanos(), t.handNanos(), 1.1);
+        }
+    }
+
+    private static String micros(double nanos) {
+        return String.format(Locale.ROOT, "%.1f µs", nanos / 1000);
+    }
+
+    private static Collection<RunResult> jmh(Class<?> benchmark, TestServer server, boolean quick) throws Exception {
+        Options options = new OptionsBuilder().include(benchmark.getName() + ".*")
+                .forks(1).warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend(Servers.jvmArgs(server)).build();
+        return new Runner(options).run();
     }
 
     private static void cascade(TestServer server, String name, boolean quick, Report report) throws Exception {
@@ -132,11 +210,7 @@ public final class BenchmarkMain {
     }
 
     private static void acquireRelease(TestServer server, String name, boolean quick, Report report) throws Exception {
-        Options options = new OptionsBuilder().include(AcquireReleaseBenchmark.class.getName() + ".*")
-                .forks(1).warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(quick ? 2 : 5).measurementTime(TimeValue.seconds(1))
-                .jvmArgsAppend(Servers.jvmArgs(server)).build();
-        Collection<RunResult> results = new Runner(options).run();
+        Collection<RunResult> results = jmh(AcquireReleaseBenchmark.class, server, quick);
         double ours = score(results, "instanceAcquireRelease");
         double raw = score(results, "hikariAcquireRelease");
         report.row("acquire and release a connection through an instance (JMH)", "raw HikariCP getConnection/close",

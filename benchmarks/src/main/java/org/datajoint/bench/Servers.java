@@ -17,6 +17,14 @@ final class Servers {
                 .useTls(false);
     }
 
+    /** An instance builder for the server that {@link #jvmArgs} carried into a forked JMH JVM. */
+    static Instance.Builder forked() {
+        return DataJoint.instance().environment(Map.of()).workingDirectory(java.nio.file.Path.of("."))
+                .backend(System.getProperty("bench.backend")).host(System.getProperty("bench.host"))
+                .port(Integer.getInteger("bench.port")).user(System.getProperty("bench.user"))
+                .password(System.getProperty("bench.password")).useTls(false);
+    }
+
     /** A JDBC URL for the raw comparators, with TLS off as for the instances. */
     static String rawUrl(TestServer s) {
         return s.backend().equals("postgresql") ? s.jdbcUrl() + "?sslmode=disable" : s.jdbcUrl();

@@ -12,30 +12,58 @@ final class QHeading {
 
     private final Map<String, QAttr> attributes;
     private final boolean lineageAvailable;
+    private final List<String> names;
+    private final List<String> primaryKey;
+    private final List<String> secondary;
+    private final List<String> newAttributes;
     private volatile Heading publicHeading;
 
     QHeading(List<QAttr> attributes, boolean lineageAvailable) {
-        Map<String, QAttr> map = new LinkedHashMap<>();
-        attributes.stream().filter(QAttr::inKey).forEach(a -> map.put(a.name(), a));
-        attributes.stream().filter(a -> !a.inKey()).forEach(a -> map.putIfAbsent(a.name(), a));
+        Map<String, QAttr> map = new LinkedHashMap<>(attributes.size() * 2);
+        for (QAttr a : attributes) {
+            if (a.inKey()) {
+                map.put(a.name(), a);
+            }
+        }
+        for (QAttr a : attributes) {
+            if (!a.inKey()) {
+                map.putIfAbsent(a.name(), a);
+            }
+        }
         this.attributes = java.util.Collections.unmodifiableMap(map);
         this.lineageAvailable = lineageAvailable;
+        List<String> all = new ArrayList<>(map.size());
+        List<String> key = new ArrayList<>(map.size());
+        List<String> rest = new ArrayList<>(map.size());
+        List<String> fresh = new ArrayList<>(2);
+        for (QAttr a : map.values()) {
+            all.add(a.name());
+            (a.inKey() ? key : rest).add(a.name());
+            if (a.expression() != null) {
+                fresh.add(a.name());
+            }
+        }
+        this.names = java.util.Collections.unmodifiableList(all);
+        this.primaryKey = java.util.Collections.unmodifiableList(key);
+        this.secondary = java.util.Collections.unmodifiableList(rest);
+        this.newAttributes = java.util.Collections.unmodifiableList(fresh);
     }
 
     List<QAttr> attributes() {
         return new ArrayList<>(attributes.values());
     }
 
+    /** The attribute names, primary key first; immutable. */
     List<String> names() {
-        return new ArrayList<>(attributes.keySet());
+        return names;
     }
 
     List<String> primaryKey() {
-        return attributes.values().stream().filter(QAttr::inKey).map(QAttr::name).toList();
+        return primaryKey;
     }
 
     List<String> secondary() {
-        return attributes.values().stream().filter(a -> !a.inKey()).map(QAttr::name).toList();
+        return secondary;
     }
 
     boolean contains(String name) {
@@ -52,7 +80,7 @@ final class QHeading {
 
     /** Attributes computed or renamed in the current SELECT. */
     List<String> newAttributes() {
-        return attributes.values().stream().filter(a -> a.expression() != null).map(QAttr::name).toList();
+        return newAttributes;
     }
 
     /** Whether this heading determines {@code other}: every primary-key attribute of other is here. */

@@ -232,10 +232,10 @@ class QueryImpl implements QueryExpression {
         clash.retainAll(b.originalHeading().names());
         clash.removeAll(joinAttributes);
         boolean need = !clash.isEmpty();
-        if (need || a.needsWrapForJoin(joinAttributes)) {
+        if (need || a.needsWrapForJoin(joinAttributes, false)) {
             a = a.subquery();
         }
-        if (need || b.needsWrapForJoin(joinAttributes) || (left && !b.restriction.isEmpty())) {
+        if (need || b.needsWrapForJoin(joinAttributes, true) || (left && !b.restriction.isEmpty())) {
             b = b.subquery();
         }
         QueryImpl result = new QueryImpl(instance);
@@ -257,10 +257,11 @@ class QueryImpl implements QueryExpression {
         return result;
     }
 
-    private boolean needsWrapForJoin(Set<String> joinAttributes) {
+    /** A join continues the left operand's join chain; a right operand that is a join is nested. */
+    private boolean needsWrapForJoin(Set<String> joinAttributes, boolean right) {
         return this instanceof Aggregation || this instanceof UnionQuery || materializes()
                 || joinAttributes.stream().anyMatch(qheading().newAttributes()::contains)
-                || (support().size() > 1 && !joinAttributes.isEmpty());
+                || (right && support().size() > 1 && !joinAttributes.isEmpty());
     }
 
     // ---- projection ------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 package org.datajoint.engine.internal;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -8,7 +11,6 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.datajoint.DataJointException;
@@ -70,26 +72,51 @@ final class RowShapes {
 
     /** A row map as an instance of a record, by component name. */
     static <R extends Record> R toRecord(Map<String, Object> row, Class<R> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] args = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            String name = components[i].getName();
-            if (!row.containsKey(name)) {
+        RecordShape shape = RECORDS.get(type);
+        Object[] args = new Object[shape.names.length];
+        for (int i = 0; i < args.length; i++) {
+            String name = shape.names[i];
+            Object value = row.get(name);
+            if (value == null && !row.containsKey(name)) {
                 throw new DataJointException("Record " + type.getSimpleName() + " has component '" + name
                         + "', which the result does not have; it has " + row.keySet());
             }
-            types[i] = components[i].getType();
-            args[i] = convert(row.get(name), types[i], type, name);
+            args[i] = convert(value, shape.types[i], type, name);
         }
         try {
-            Constructor<R> constructor = type.getDeclaredConstructor(types);
-            constructor.setAccessible(true);
-            return constructor.newInstance(args);
-        } catch (ReflectiveOperationException e) {
+            return type.cast(shape.constructor.invokeExact(args));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
             throw new DataJointException("Cannot build record " + type.getSimpleName() + ": " + e, e);
         }
     }
+
+    /** A record class's component names and types and its canonical constructor, looked up once. */
+    private record RecordShape(String[] names, Class<?>[] types, MethodHandle constructor) {
+    }
+
+    private static final ClassValue<RecordShape> RECORDS = new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            String[] names = new String[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            for (int i = 0; i < components.length; i++) {
+                names[i] = components[i].getName();
+                types[i] = components[i].getType();
+            }
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor(types);
+                constructor.setAccessible(true);
+                MethodHandle handle = MethodHandles.lookup().unreflectConstructor(constructor);
+                return new RecordShape(names, types, handle.asSpreader(Object[].class, types.length)
+                        .asType(MethodType.methodType(Object.class, Object[].class)));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new DataJointException("Cannot build record " + type.getSimpleName() + ": " + e, e);
+            }
+        }
+    };
 
     /** A fetched value of attribute {@code name} as {@code target}, converted as for records. */
     static Object convert(Object value, Class<?> target, String name) {
@@ -113,6 +140,9 @@ final class RowShapes {
             return value;
         }
         try {
+            if (isIntegral(value) && isIntegral(boxed)) {
+                return narrow(((Number) value).longValue(), boxed);
+            }
             if (value instanceof Number n && Number.class.isAssignableFrom(boxed)) {
                 BigDecimal d = new BigDecimal(n.toString());
                 if (boxed == Long.class) {
@@ -151,20 +181,32 @@ final class RowShapes {
                 + " but the value is " + value.getClass().getSimpleName());
     }
 
+    private static boolean isIntegral(Object value) {
+        return value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte;
+    }
+
+    private static boolean isIntegral(Class<?> boxed) {
+        return boxed == Long.class || boxed == Integer.class || boxed == Short.class || boxed == Byte.class;
+    }
+
+    /** An integral value as a narrower or wider integral type; one that does not fit is an error. */
+    private static Object narrow(long v, Class<?> boxed) {
+        if (boxed == Long.class) {
+            return v;
+        }
+        if (boxed == Integer.class && v == (int) v) {
+            return (int) v;
+        }
+        if (boxed == Short.class && v == (short) v) {
+            return (short) v;
+        }
+        if (boxed == Byte.class && v == (byte) v) {
+            return (byte) v;
+        }
+        throw new ArithmeticException("Overflow");
+    }
+
     private static Class<?> box(Class<?> c) {
-        if (!c.isPrimitive()) {
-            return c;
-        }
-        for (Class<?> b : List.of(Integer.class, Long.class, Short.class, Byte.class, Double.class, Float.class,
-                Boolean.class, Character.class)) {
-            try {
-                if (b.getField("TYPE").get(null) == c) {
-                    return b;
-                }
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return c;
+        return c.isPrimitive() ? MethodType.methodType(c).wrap().returnType() : c;
     }
 }

@@ -25,6 +25,9 @@ import org.datajoint.engine.spi.CoreType;
 final class ValueCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Declared type text to its core type; a native type maps to an empty Optional. */
+    private static final Map<String, java.util.Optional<CoreType>> CORE_TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Attribute attribute;
     private final CoreType coreType;
@@ -39,16 +42,19 @@ final class ValueCodec {
     private ValueCodec(Attribute attribute, boolean uuidAsBinary, String outputName) {
         this.attribute = attribute;
         this.outputName = outputName;
-        CoreType t;
-        try {
-            DeclaredType declared = DeclaredType.parse(attribute.type());
-            t = declared.isCore() ? new CoreType(declared.core(), declared.args()) : null;
-        } catch (IllegalArgumentException e) {
-            t = null;
-        }
+        CoreType t = CORE_TYPES.computeIfAbsent(attribute.type(), ValueCodec::parseCore).orElse(null);
         this.coreType = t;
         this.core = t == null ? null : t.name();
         this.uuidAsBinary = uuidAsBinary;
+    }
+
+    private static java.util.Optional<CoreType> parseCore(String type) {
+        try {
+            DeclaredType declared = DeclaredType.parse(type);
+            return java.util.Optional.ofNullable(declared.isCore() ? new CoreType(declared.core(), declared.args()) : null);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     Attribute attribute() {

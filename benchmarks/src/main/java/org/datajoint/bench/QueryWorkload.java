@@ -1,0 +1,213 @@
+package org.datajoint.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.datajoint.DropOptions;
+import org.datajoint.Instance;
+import org.datajoint.QueryExpression;
+import org.datajoint.Schema;
+import org.datajoint.Table;
+import org.datajoint.tck.servers.TestServer;
+
+/**
+ * A Subject, Session, Trial pipeline of 100,000 trials: {@code fetch1} by primary key on a
+ * restricted three-way join beside a cached hand-written prepared statement, and restriction, join
+ * and aggregation queries beside the same SQL written by hand, each read into maps.
+ */
+final class QueryWorkload {
+
+    /** One query's medians. */
+    record Timing(String name, int rows, double oursNanos, double handNanos) {
+    }
+
+    record Result(int calls, double fetch1Nanos, double handFetch1Nanos, List<Timing> queries) {
+    }
+
+    static final String SCHEMA = "bench_query";
+    static final String SUBJECT = "subject_id : int32\n---\nspecies : varchar(16)\n";
+    static final String SESSION = "-> Subject\nsession_id : int32\n---\nsession_date : date\n";
+    static final String TRIAL = "-> Session\ntrial_id : int32\n---\noutcome : varchar(8)\nrt : float64\n";
+    private static final int SUBJECTS = 100;
+    private static final int SESSIONS = 10;
+    private static final int TRIALS = 100;
+
+    private QueryWorkload() {
+    }
+
+    static Result run(TestServer s, boolean quick) throws Exception {
+        int calls = quick ? 10_000 : 100_000;
+        int repetitions = quick ? 5 : 15;
+        try (Instance inst = Servers.builder(s).set("safemode", false).build(); Connection raw = Servers.rawJdbc(s)) {
+            inst.schema(SCHEMA).drop(DropOptions.noPrompt());
+            Schema schema = inst.schema(SCHEMA);
+            Table subject = schema.manual("Subject", SUBJECT);
+            Table session = schema.manual("Session", SESSION);
+            Table trial = schema.manual("Trial", TRIAL);
+            fill(subject, session, trial);
+            String sj = subject.fullTableName();
+            String se = session.fullTableName();
+            String tr = trial.fullTableName();
+            double[] fetch1 = fetch1(subject, session, trial, raw, "SELECT subject_id, species, session_id,"
+                    + " session_date, trial_id, outcome, rt FROM " + sj + " JOIN " + se + " USING (subject_id) JOIN "
+                    + tr + " USING (subject_id, session_id) WHERE subject_id = ? AND session_id = ? AND trial_id = ?",
+                    calls);
+            List<Timing> queries = new ArrayList<>();
+            queries.add(compare("restriction: trials of one subject with outcome 'hit'", repetitions,
+                    () -> trial.restrict("outcome = 'hit'").restrict(Map.of("subject_id", 7)).toDicts(),
+                    raw, "SELECT subject_id, session_id, trial_id, outcome, rt FROM " + tr
+                            + " WHERE outcome = 'hit' AND subject_id = ?", 7));
+            queries.add(compare("join: Subject * Session * Trial for species 'rat' (50,000 rows)", repetitions,
+                    () -> subject.restrict("species = 'rat'").join(session).join(trial).toDicts(),
+                    raw, "SELECT subject_id, species, session_id, session_date, trial_id, outcome, rt FROM " + sj
+                            + " JOIN " + se + " USING (subject_id) JOIN " + tr + " USING (subject_id, session_id)"
+                            + " WHERE species = ?", "rat"));
+            queries.add(compare("aggregation: trials and mean rt per session (1,000 rows)", repetitions,
+                    () -> session.aggr(trial, Map.of("n", "count(*)", "mean_rt", "avg(rt)")).toDicts(),
+                    raw, "SELECT subject_id, session_id, session_date, count(*) AS n, avg(rt) AS mean_rt FROM " + se
+                            + " JOIN " + tr + " USING (subject_id, session_id)"
+                            + " GROUP BY subject_id, session_id, session_date", null));
+            inst.schema(SCHEMA).drop(DropOptions.noPrompt());
+            return new Result(calls, fetch1[0], fetch1[1], queries);
+        }
+    }
+
+    private static void fill(Table subject, Table session, Table trial) {
+        List<Map<String, Object>> subjects = new ArrayList<>();
+        List<Map<String, Object>> sessions = new ArrayList<>();
+        List<Map<String, Object>> trials = new ArrayList<>();
+        for (int a = 0; a < SUBJECTS; a++) {
+            subjects.add(Map.of("subject_id", a, "species", a % 2 == 0 ? "mouse" : "rat"));
+            for (int b = 0; b < SESSIONS; b++) {
+                sessions.add(Map.of("subject_id", a, "session_id", b, "session_date",
+                        LocalDate.of(2024, 1, 1).plusDays(b)));
+                for (int c = 0; c < TRIALS; c++) {
+                    trials.add(Map.of("subject_id", a, "session_id", b, "trial_id", c,
+                            "outcome", c % 3 == 0 ? "hit" : "miss", "rt", 0.2 + c / 1000.0));
+                }
+            }
+        }
+        subject.insert(subjects);
+        session.insert(sessions);
+        trial.insert(trials);
+    }
+
+    /** Median nanoseconds per call: ours, then hand-written. */
+    private static double[] fetch1(Table subject, Table session, Table trial, Connection raw, String sql, int calls)
+            throws SQLException {
+        long[] ours = new long[calls];
+        long[] hand = new long[calls];
+        try (PreparedStatement ps = raw.prepareStatement(sql)) {
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < calls; i++) {
+                    int a = i % SUBJECTS;
+                    int b = (i / SUBJECTS) % SESSIONS;
+                    int c = (i / (SUBJECTS * SESSIONS)) % TRIALS;
+                    long t0 = System.nanoTime();
+                    Map<String, Object> row = threeWayJoin(subject, session, trial, a, b, c).fetch1();
+                    long t1 = System.nanoTime();
+                    ps.setInt(1, a);
+                    ps.setInt(2, b);
+                    ps.setInt(3, c);
+                    Map<String, Object> handRow;
+                    try (ResultSet rs = ps.executeQuery()) {
+                        handRow = rs.next() ? trialRow(rs) : null;
+                    }
+                    long t2 = System.nanoTime();
+                    if (handRow == null || !row.get("outcome").equals(handRow.get("outcome"))) {
+                        throw new IllegalStateException("different rows: " + row + " and " + handRow);
+                    }
+                    ours[i] = t1 - t0;
+                    hand[i] = t2 - t1;
+                }
+            }
+        }
+        return new double[] {Stats.median(ours), Stats.median(hand)};
+    }
+
+    private static Map<String, Object> trialRow(ResultSet rs) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>(10);
+        m.put("subject_id", rs.getInt(1));
+        m.put("species", rs.getString(2));
+        m.put("session_id", rs.getInt(3));
+        m.put("session_date", rs.getObject(4, LocalDate.class));
+        m.put("trial_id", rs.getInt(5));
+        m.put("outcome", rs.getString(6));
+        m.put("rt", rs.getDouble(7));
+        return m;
+    }
+
+    /** Runs both sides alternately, after one warm-up round, and checks they return as many rows. */
+    private static Timing compare(String name, int repetitions, Supplier<List<Map<String, Object>>> ours,
+            Connection raw, String sql, Object parameter) throws SQLException {
+        long[] oursNanos = new long[repetitions];
+        long[] handNanos = new long[repetitions];
+        int rows = 0;
+        try (PreparedStatement ps = raw.prepareStatement(sql)) {
+            for (int r = -3; r < repetitions; r++) {
+                long t0 = System.nanoTime();
+                rows = ours.get().size();
+                long t1 = System.nanoTime();
+                int handRows = handRows(ps, parameter).size();
+                long t2 = System.nanoTime();
+                if (rows != handRows) {
+                    throw new IllegalStateException(name + ": " + rows + " rows, by hand " + handRows);
+                }
+                if (r >= 0) {
+                    oursNanos[r] = t1 - t0;
+                    handNanos[r] = t2 - t1;
+                }
+            }
+        }
+        return new Timing(name, rows, Stats.median(oursNanos), Stats.median(handNanos));
+    }
+
+    /** Rows as maps, each value read with the getter of its column's type. */
+    private static List<Map<String, Object>> handRows(PreparedStatement ps, Object parameter) throws SQLException {
+        if (parameter != null) {
+            ps.setObject(1, parameter);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            var meta = rs.getMetaData();
+            int n = meta.getColumnCount();
+            String[] labels = new String[n];
+            int[] types = new int[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = meta.getColumnLabel(i + 1);
+                types[i] = meta.getColumnType(i + 1);
+            }
+            while (rs.next()) {
+                Map<String, Object> m = new LinkedHashMap<>(n * 2);
+                for (int i = 0; i < n; i++) {
+                    m.put(labels[i], read(rs, i + 1, types[i]));
+                }
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static Object read(ResultSet rs, int i, int type) throws SQLException {
+        return switch (type) {
+            case java.sql.Types.INTEGER -> rs.getInt(i);
+            case java.sql.Types.BIGINT -> rs.getLong(i);
+            case java.sql.Types.DOUBLE, java.sql.Types.FLOAT -> rs.getDouble(i);
+            case java.sql.Types.DATE -> rs.getObject(i, LocalDate.class);
+            case java.sql.Types.DECIMAL, java.sql.Types.NUMERIC -> rs.getBigDecimal(i);
+            default -> rs.getString(i);
+        };
+    }
+
+    /** The expression {@link RenderBenchmark} renders; the same one {@link #run} fetches. */
+    static QueryExpression threeWayJoin(Table subject, Table session, Table trial, int a, int b, int c) {
+        return subject.join(session).join(trial).restrict(Map.of("subject_id", a, "session_id", b, "trial_id", c));
+    }
+}
