@@ -39,6 +39,30 @@ public interface RestrictionTck extends TckTarget {
     }
 
     @Test
+    default void statementsOfTheSameShapeBindTheirOwnValues(TckContext tck) {
+        Lab lab = new Lab(tck);
+        for (int round = 0; round < 3; round++) {
+            for (int id = 1; id <= 4; id++) {
+                assertEquals(id, lab.subject.restrict(Map.of("subject_id", id)).fetch1().get("subject_id"));
+            }
+            for (int subject = 1; subject <= 4; subject++) {
+                for (int session = 1; session <= 3; session++) {
+                    QueryExpression bound = lab.session.restrict(Map.of("subject_id", subject)).orderBy("session_id")
+                            .limit(10).restrict(Map.of("session_id", session));
+                    QueryExpression literal = lab.session.restrict("subject_id = " + subject + " AND session_id = "
+                            + session);
+                    assertEquals(literal.toDicts(), bound.toDicts(), "subject " + subject + ", session " + session);
+                    long trials = lab.trial.restrict("subject_id = " + subject).count();
+                    for (int n = 1; n <= 3; n++) {
+                        assertEquals(Math.min(n, trials), lab.trial.restrict(Map.of("subject_id", subject))
+                                .orderBy("trial_id").limit(n).toDicts().size());
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     default void restrictionBySqlTextInEitherBackendsSpelling(TckContext tck) {
         Lab lab = new Lab(tck);
         assertEquals(2, lab.subject.restrict("species = \"mouse\"").count(), "MySQL double-quoted literal");

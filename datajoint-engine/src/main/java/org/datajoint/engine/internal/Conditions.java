@@ -13,6 +13,7 @@ import org.datajoint.QueryExpression;
 import org.datajoint.UniversalSet;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.impl.DSL;
 
 /**
@@ -24,8 +25,63 @@ import org.jooq.impl.DSL;
  */
 final class Conditions {
 
-    /** A condition rendered as part of a statement. */
+    /**
+     * A condition rendered as part of a statement. A condition whose SQL text depends only on its
+     * {@link #shape()} lets statements that contain it be rendered once and reused with new values.
+     */
     interface Rendered extends Function<Render, Condition> {
+
+        /** What determines the rendered text besides the bound values; {@code null} when not known. */
+        default String shape() {
+            return null;
+        }
+
+        /** The bound values, in a fixed order: the same order for every condition of the same shape. */
+        default List<Param<?>> params() {
+            return List.of();
+        }
+    }
+
+    /** A condition built when the restriction is made, with its shape and bound values. */
+    record Fixed(Condition condition, String shape, List<Param<?>> params) implements Rendered {
+
+        static final Fixed FALSE = new Fixed(DSL.falseCondition(), "false", List.of());
+
+        @Override
+        public Condition apply(Render r) {
+            return condition;
+        }
+    }
+
+    /** An AND or OR of conditions, negated or not, rendered when the statement is. */
+    private record Combined(List<Rendered> parts, boolean and, boolean negate) implements Rendered {
+
+        @Override
+        public Condition apply(Render r) {
+            List<Condition> rendered = parts.stream().map(p -> p.apply(r)).toList();
+            Condition c = rendered.size() == 1 ? rendered.get(0) : and ? DSL.and(rendered) : DSL.or(rendered);
+            return negate ? DSL.not(c) : c;
+        }
+
+        @Override
+        public String shape() {
+            StringBuilder b = new StringBuilder(negate ? "!" : "").append(and ? "and(" : "or(");
+            for (Rendered p : parts) {
+                String shape = p.shape();
+                if (shape == null) {
+                    return null;
+                }
+                b.append(shape).append(',');
+            }
+            return b.append(')').toString();
+        }
+
+        @Override
+        public List<Param<?>> params() {
+            List<Param<?>> all = new ArrayList<>();
+            parts.forEach(p -> all.addAll(p.params()));
+            return all;
+        }
     }
 
     /** Conditions already translated, combined with AND (none: true); carried from one table to another. */
@@ -86,7 +142,7 @@ final class Conditions {
         String sql = query.portable(text, columns);
         Condition condition = DSL.condition(sql);
         Condition result = negate ? DSL.not(condition) : condition;
-        return (Rendered) r -> result;
+        return new Fixed(result, (negate ? "!sql" : "sql") + sql.length() + ":" + sql, List.of());
     }
 
     private static Object and(QueryImpl query, List<Object> items, Set<String> columns, Match match, boolean negate) {
@@ -124,35 +180,42 @@ final class Conditions {
     }
 
     private static Rendered combine(List<Rendered> parts, boolean and, boolean negate) {
-        return r -> {
-            List<Condition> rendered = parts.stream().map(p -> p.apply(r)).toList();
-            Condition c = rendered.size() == 1 ? rendered.get(0) : and ? DSL.and(rendered) : DSL.or(rendered);
-            return negate ? DSL.not(c) : c;
-        };
+        return new Combined(List.copyOf(parts), and, negate);
     }
 
     private static Object equalities(QueryImpl query, Map<String, ?> row, Set<String> columns, boolean negate) {
         QHeading heading = query.qheading();
         List<Condition> parts = new ArrayList<>();
+        List<Param<?>> params = new ArrayList<>();
+        StringBuilder shape = new StringBuilder(negate ? "!eq(" : "eq(");
         for (Map.Entry<String, ?> e : row.entrySet()) {
             if (!heading.contains(e.getKey())) {
                 continue;
             }
             columns.add(e.getKey());
+            shape.append(e.getKey());
             Field<Object> field = DSL.field(DSL.name(e.getKey()));
             if (e.getValue() instanceof CharSequence text && text.toString().indexOf('\0') >= 0
                     && !query.connection().dialect().textHoldsNul()) {
                 parts.add(DSL.falseCondition());
+                shape.append(" false,");
                 continue;
             }
-            parts.add(e.getValue() == null ? field.isNull() : field.eq(query.bound(e.getKey(), e.getValue())));
+            if (e.getValue() == null) {
+                parts.add(field.isNull());
+                shape.append(" null,");
+            } else {
+                Param<Object> value = query.bound(e.getKey(), e.getValue());
+                params.add(value);
+                parts.add(field.eq(value));
+                shape.append("=?,");
+            }
         }
         if (parts.isEmpty()) {
             return !negate;
         }
         Condition c = parts.size() == 1 ? parts.get(0) : DSL.and(parts);
-        Condition result = negate ? DSL.not(c) : c;
-        return (Rendered) r -> result;
+        return new Fixed(negate ? DSL.not(c) : c, shape.append(')').toString(), List.copyOf(params));
     }
 
     private static Object semijoin(QueryImpl query, QueryImpl other, Set<String> columns, Match match, boolean negate) {

@@ -181,7 +181,7 @@ class QueryImpl implements QueryExpression {
         boolean needSubquery = materializes() || (!(this instanceof Aggregation) && !qheading().newAttributes().isEmpty());
         QueryImpl result = needSubquery ? subquery() : copyForRestriction();
         List<Conditions.Rendered> r = new ArrayList<>(result.restriction);
-        r.add(made == Boolean.FALSE ? rr -> DSL.falseCondition() : (Conditions.Rendered) made);
+        r.add(made == Boolean.FALSE ? Conditions.Fixed.FALSE : (Conditions.Rendered) made);
         result.restriction = List.copyOf(r);
         Set<String> attrs = new HashSet<>(result.restrictionAttributes);
         attrs.addAll(columns);
@@ -353,19 +353,101 @@ class QueryImpl implements QueryExpression {
         return restriction.stream().map(c -> c.apply(r)).toList();
     }
 
-    /** The rendered statement, its bound values and the codecs of its columns. */
+    /**
+     * The rendered statement, its bound values and the codecs of its columns. Statements of the same
+     * shape (the same text but for bound values) are rendered once per connection and reused.
+     */
     Statement statement(List<String> fields) {
+        StringBuilder key = new StringBuilder(256);
+        if (appendShape(key)) {
+            String shape = key.append(" fields ").append(fields).toString();
+            StatementPlans.Plan plan = connection().plan(new StatementPlans.Key(shape), () -> null);
+            List<Param<?>> params = new ArrayList<>();
+            appendParams(params);
+            if (plan != null) {
+                return new Statement(plan.sql(), plan.values(params), plan.codecs());
+            }
+            Statement rendered = render(fields);
+            StatementPlans.Plan made = StatementPlans.plan(rendered, params);
+            if (made != null) {
+                connection().plan(new StatementPlans.Key(shape), () -> made);
+            }
+            return rendered;
+        }
+        return render(fields);
+    }
+
+    private Statement render(List<String> fields) {
         Render r = new Render(connection().serverRenderer());
         org.jooq.Select<?> s = select(r, fields, true);
         List<String> names = fields == null ? qheading().names() : fields;
         boolean uuidAsBinary = connection().dialect().uuidAsBinary();
         List<ValueCodec> codecs = names.stream().map(n -> new ValueCodec(qheading().get(n).meta(), uuidAsBinary)
                 .named(n)).toList();
-        return new Statement(s.getSQL(org.jooq.conf.ParamType.INDEXED), s.getBindValues(), codecs);
+        return new Statement(s.getSQL(org.jooq.conf.ParamType.INDEXED), s.getBindValues(), codecs, s);
+    }
+
+    /**
+     * Appends what determines this expression's SQL text besides bound values: kind, heading with
+     * types, sources, joins, restriction shapes, top and distinct. Returns false when some part has
+     * no known shape (aggregations, unions, semijoins), so that the statement is not cached.
+     */
+    boolean appendShape(StringBuilder b) {
+        if (getClass() != QueryImpl.class && getClass() != TableImpl.class) {
+            return false;
+        }
+        b.append(distinct ? "D[" : "S[");
+        for (QAttr a : qheading().attributes()) {
+            b.append(a.name()).append(a.inKey() ? "*:" : ":").append(a.meta().type());
+            if (a.expression() != null) {
+                b.append('=').append(a.expression().length()).append(':').append(a.expression());
+            }
+            b.append(',');
+        }
+        b.append("] from ");
+        for (int i = 0; i < support.size(); i++) {
+            if (i > 0) {
+                b.append(joins.get(i - 1));
+            }
+            Object source = support.get(i);
+            if (source instanceof TableRef ref) {
+                b.append(ref);
+            } else {
+                b.append('(');
+                if (!((QueryImpl) source).appendShape(b)) {
+                    return false;
+                }
+                b.append(')');
+            }
+        }
+        b.append(" where ");
+        for (Conditions.Rendered c : restriction) {
+            String shape = c.shape();
+            if (shape == null) {
+                return false;
+            }
+            b.append(shape).append(';');
+        }
+        b.append(" top ").append(top);
+        return true;
+    }
+
+    /** The bound values of the restrictions, sources first, in the order {@link #appendShape} visits them. */
+    void appendParams(List<Param<?>> out) {
+        for (Object source : support) {
+            if (source instanceof QueryImpl q) {
+                q.appendParams(out);
+            }
+        }
+        restriction.forEach(c -> out.addAll(c.params()));
     }
 
     /** A rendered statement with its values and the codecs of its result columns. */
-    record Statement(String sql, List<Object> values, List<ValueCodec> codecs) {
+    record Statement(String sql, List<Object> values, List<ValueCodec> codecs, org.jooq.Select<?> select) {
+
+        Statement(String sql, List<Object> values, List<ValueCodec> codecs) {
+            this(sql, values, codecs, null);
+        }
     }
 
     // ---- fetch -----------------------------------------------------------------------------
