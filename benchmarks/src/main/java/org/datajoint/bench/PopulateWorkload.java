@@ -25,7 +25,8 @@ import org.datajoint.tck.servers.TestServer;
 final class PopulateWorkload {
 
     record Result(int keys, double directNanos, double jobsNanos, double rawNanos, double directStatementsPerKey,
-            double jobsStatementsPerKey, int rawStatementsPerKey, double oneWorkerNanos, double eightWorkersNanos,
+            double jobsStatementsPerKey, int rawStatementsPerKey, long directFixed, long jobsFixed, int rawFixed,
+            double oneWorkerNanos, double eightWorkersNanos,
             int waitKeys, int duplicateCalls, int refreshKeys, double refreshNanos, double refreshRawNanos) {
     }
 
@@ -36,7 +37,7 @@ final class PopulateWorkload {
 
     static Result run(TestServer s, boolean quick) throws Exception {
         int keys = quick ? 2_000 : 10_000;
-        int waitKeys = quick ? 48 : 160;
+        int waitKeys = quick ? 96 : 160;
         int refreshKeys = quick ? 20_000 : 100_000;
         int repetitions = quick ? 2 : 3;
         try (Instance inst = Servers.builder(s).set("safemode", false).build(); Connection raw = Servers.rawJdbc(s)) {
@@ -62,19 +63,25 @@ final class PopulateWorkload {
             long[] hand = new long[repetitions];
             double directPerKey = 0;
             double jobsPerKey = 0;
+            long directFixed = 0;
+            long jobsFixed = 0;
             for (int r = -1; r < repetitions; r++) {
                 result.deleteQuick();
                 long before = inst.connection().statementCount();
                 long t0 = System.nanoTime();
                 result.populate();
                 long t1 = System.nanoTime();
-                directPerKey = (inst.connection().statementCount() - before) / (double) keys;
+                long direct0 = inst.connection().statementCount() - before;
+                directFixed = statements(inst, () -> result.populate());
+                directPerKey = (direct0 - directFixed) / (double) keys;
                 result.deleteQuick();
                 before = inst.connection().statementCount();
                 long t2 = System.nanoTime();
                 result.populate(PopulateOptions.defaults().reserveJobs(true));
                 long t3 = System.nanoTime();
-                jobsPerKey = (inst.connection().statementCount() - before) / (double) keys;
+                long jobs0 = inst.connection().statementCount() - before;
+                jobsFixed = statements(inst, () -> result.populate(PopulateOptions.defaults().reserveJobs(true)));
+                jobsPerKey = (jobs0 - jobsFixed) / (double) keys;
                 long handNanos = handWritten(raw, src, rawJobs, rawResult, keys);
                 if (r >= 0) {
                     direct[r] = t1 - t0;
@@ -88,6 +95,9 @@ final class PopulateWorkload {
                 Thread.sleep(20);
                 ctx.insert1(ctx.key());
             }).withKeySource(source.restrict("id < " + waitKeys));
+            waiting.populate(PopulateOptions.defaults().reserveJobs(true).workers(8));
+            waiting.deleteQuick();
+            calls.clear();
             long w0 = System.nanoTime();
             waiting.populate(PopulateOptions.defaults().reserveJobs(true));
             long w1 = System.nanoTime();
@@ -124,21 +134,33 @@ final class PopulateWorkload {
             }
             inst.schema(SCHEMA).drop(DropOptions.noPrompt());
             return new Result(keys, Stats.median(direct), Stats.median(jobs), Stats.median(hand), directPerKey,
-                    jobsPerKey, 4, w1 - w0, w3 - w2, waitKeys, duplicates, refreshKeys, Stats.median(refresh),
+                    jobsPerKey, 4, directFixed, jobsFixed, 1, w1 - w0, w3 - w2, waitKeys, duplicates, refreshKeys, Stats.median(refresh),
                     Stats.median(refreshRaw));
         }
     }
 
-    /** Reserve, begin, read, insert, commit, clear the job: per key, on one tuned JDBC connection. */
+    /** Statements one call makes when nothing is pending: what a populate costs besides its keys. */
+    private static long statements(Instance inst, Runnable call) {
+        long before = inst.connection().statementCount();
+        call.run();
+        return inst.connection().statementCount() - before;
+    }
+
+    /**
+     * Fill the queue with one INSERT ... SELECT, then per key on one tuned JDBC connection: reserve,
+     * begin, read, insert, commit, clear the job.
+     */
     private static long handWritten(Connection c, String source, String jobs, String result, int keys)
             throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("DELETE FROM " + result);
             st.execute("DELETE FROM " + jobs);
+        }
+        long t0 = System.nanoTime();
+        try (Statement st = c.createStatement()) {
             st.execute("INSERT INTO " + jobs + " (id, status, priority, created_time, scheduled_time) SELECT id,"
                     + " 'pending', 5, CURRENT_TIMESTAMP(3), CURRENT_TIMESTAMP(3) FROM " + source);
         }
-        long t0 = System.nanoTime();
         try (PreparedStatement reserve = c.prepareStatement("UPDATE " + jobs + " SET status = 'reserved',"
                 + " reserved_time = CURRENT_TIMESTAMP(3) WHERE id = ? AND status = 'pending'");
                 PreparedStatement read = c.prepareStatement("SELECT value FROM " + source + " WHERE id = ?");
