@@ -407,11 +407,12 @@ class QueryImpl implements QueryExpression {
         b.append("] from ");
         for (int i = 0; i < support.size(); i++) {
             if (i > 0) {
-                b.append(joins.get(i - 1));
+                JoinSpec j = joins.get(i - 1);
+                b.append(j.left() ? " left " : " join ").append(j.using());
             }
             Object source = support.get(i);
             if (source instanceof TableRef ref) {
-                b.append(ref);
+                b.append(ref.schema()).append('.').append(ref.table());
             } else {
                 b.append('(');
                 if (!((QueryImpl) source).appendShape(b)) {
@@ -428,7 +429,9 @@ class QueryImpl implements QueryExpression {
             }
             b.append(shape).append(';');
         }
-        b.append(" top ").append(top);
+        if (top != null) {
+            b.append(" top ").append(top.order()).append(' ').append(top.limit()).append(' ').append(top.offset());
+        }
         return true;
     }
 
@@ -492,7 +495,8 @@ class QueryImpl implements QueryExpression {
 
     @Override
     public <R extends Record> List<R> toList(Class<R> recordType) {
-        return toDicts().stream().map(row -> RowShapes.toRecord(row, recordType)).toList();
+        Statement st = statement(null);
+        return Rows.fetch(connection(), st, RowShapes.recordReader(recordType, st.codecs()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.datajoint.DataJointException;
@@ -70,19 +71,36 @@ final class RowShapes {
         return name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
     }
 
-    /** A row map as an instance of a record, by component name. */
-    static <R extends Record> R toRecord(Map<String, Object> row, Class<R> type) {
+    /**
+     * Reads result rows straight into records of {@code type}, each component from the column of
+     * its name, matched once.
+     */
+    static <R extends Record> Rows.RowReader<R> recordReader(Class<R> type, List<ValueCodec> codecs) {
         RecordShape shape = RECORDS.get(type);
-        Object[] args = new Object[shape.names.length];
-        for (int i = 0; i < args.length; i++) {
-            String name = shape.names[i];
-            Object value = row.get(name);
-            if (value == null && !row.containsKey(name)) {
-                throw new DataJointException("Record " + type.getSimpleName() + " has component '" + name
-                        + "', which the result does not have; it has " + row.keySet());
+        List<String> names = codecs.stream().map(ValueCodec::outputName).toList();
+        int[] columns = new int[shape.names.length];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = names.indexOf(shape.names[i]);
+            if (columns[i] < 0) {
+                throw missingComponent(type, shape.names[i], names);
             }
-            args[i] = convert(value, shape.types[i], type, name);
         }
+        return rs -> {
+            Object[] args = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                args[i] = convert(codecs.get(columns[i]).fromJdbc(rs, columns[i] + 1), shape.types[i], type,
+                        shape.names[i]);
+            }
+            return construct(type, shape, args);
+        };
+    }
+
+    private static DataJointException missingComponent(Class<?> type, String name, java.util.Collection<String> have) {
+        return new DataJointException("Record " + type.getSimpleName() + " has component '" + name
+                + "', which the result does not have; it has " + have);
+    }
+
+    private static <R> R construct(Class<R> type, RecordShape shape, Object[] args) {
         try {
             return type.cast(shape.constructor.invokeExact(args));
         } catch (RuntimeException e) {

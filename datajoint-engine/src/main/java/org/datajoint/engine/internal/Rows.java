@@ -202,12 +202,22 @@ final class Rows {
 
     /** Runs a rendered query and reads every row. */
     static List<Map<String, Object>> fetch(ConnectionImpl connection, QueryImpl.Statement st) {
+        return fetch(connection, st, rs -> ValueCodec.readRow(rs, st.codecs()));
+    }
+
+    /** Reads the current row of a result set as one value. */
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a rendered query and reads every row with {@code reader}. */
+    static <T> List<T> fetch(ConnectionImpl connection, QueryImpl.Statement st, RowReader<T> reader) {
         return connection.run(st.sql(), jdbc -> {
             connection.countStatements(1);
             try (PreparedStatement ps = prepare(jdbc, st.sql(), st.values()); ResultSet rs = ps.executeQuery()) {
-                List<Map<String, Object>> out = new ArrayList<>();
+                List<T> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(ValueCodec.readRow(rs, st.codecs()));
+                    out.add(reader.read(rs));
                 }
                 return out;
             }
