@@ -14,6 +14,7 @@ import org.datajoint.DropOptions;
 import org.datajoint.Instance;
 import org.datajoint.PopulateOptions;
 import org.datajoint.PopulateResult;
+import org.datajoint.Proj;
 import org.datajoint.QueryExpression;
 import org.datajoint.Schema;
 import org.datajoint.tck.servers.TestServer;
@@ -56,8 +57,8 @@ final class DemoCommand implements Callable<Integer> {
             instance.schema(schema).drop(DropOptions.noPrompt());
             Schema s = instance.schema(schema);
             DemoPipeline p = new DemoPipeline(s);
-            s.tables().forEach(t -> out.println("  " + t.className() + " (" + t.tier().toString().toLowerCase(Locale.ROOT)
-                    + "): " + t.heading().primaryKey()));
+            s.tables().forEach(t -> out.println("  " + t.className() + " (" + Tabular.tier(t) + "): "
+                    + t.heading().primaryKey()));
             step("3. Insert");
             out.println("  " + p.fill() + " rows into Subject, Session and Session.Trial in three batched inserts");
             step("4. Populate SessionSummary");
@@ -68,13 +69,15 @@ final class DemoCommand implements Callable<Integer> {
             show("subject.restrict(\"species = 'mouse'\")", p.subject.restrict("species = 'mouse'"));
             show("session.join(summary).proj(\"session_date\", \"hit_rate\").restrict(\"hit_rate > 0.6\")",
                     p.session.join(p.summary).proj("session_date", "hit_rate").restrict("hit_rate > 0.6"));
-            show("subject.aggr(summary, n_sessions = count(*), mean_hit_rate = avg(hit_rate))",
-                    p.subject.aggr(p.summary, Map.of("n_sessions", "count(*)", "mean_hit_rate", "avg(hit_rate)")));
+            show("subject.aggr(summary, Proj.key().compute(\"n_sessions\", \"count(*)\")"
+                    + ".compute(\"mean_hit_rate\", \"round(avg(hit_rate), 3)\"))",
+                    p.subject.aggr(p.summary, Proj.key().compute("n_sessions", "count(*)")
+                            .compute("mean_hit_rate", "round(avg(hit_rate), 3)")));
             step("6. Cascade delete of subject M002");
             Diagram cascade = Diagram.of(s).cascade(p.subject.restrict(Map.of("subject_id", "M002")));
             out.println("  preview (nothing deleted yet):");
             Map<String, Long> preview = cascade.preview();
-            Tabular.counts(out, preview);
+            Tabular.counts(out, "    ", preview);
             long subjects = cascade.delete(DeleteOptions.noPrompt());
             out.printf(Locale.ROOT, "  deleted %d subject and %d dependent rows in one transaction; subjects left: %d,"
                     + " trials left: %d%n", subjects, preview.values().stream().mapToLong(Long::longValue).sum()

@@ -1,5 +1,7 @@
 package org.datajoint.cli;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +59,7 @@ final class DemoPipeline {
                 -> Session
                 ---
                 n_trials : int32
-                hit_rate : float64
+                hit_rate : decimal(4,3)   # share of trials with a hit
                 mean_reaction_time : float64
                 """, ctx -> {
                     List<Map<String, Object>> trials = trial.restrict(ctx.key()).toDicts();
@@ -69,7 +71,8 @@ final class DemoPipeline {
                     }
                     int n = trials.size();
                     ctx.insert1(ctx.key().with(Map.of("n_trials", n,
-                            "hit_rate", n == 0 ? 0.0 : byOutcome.getOrDefault("hit", 0) / (double) n,
+                            "hit_rate", n == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(byOutcome.getOrDefault("hit", 0))
+                                    .divide(BigDecimal.valueOf(n), 3, RoundingMode.HALF_EVEN),
                             "mean_reaction_time", n == 0 ? 0.0 : seconds / n)));
                     byOutcome.forEach((outcome, count) -> ctx.part("Outcome").insert1(
                             ctx.key().with(Map.of("outcome", outcome, "n", count))));
