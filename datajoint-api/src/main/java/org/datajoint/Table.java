@@ -159,9 +159,15 @@ public interface Table extends QueryExpression {
     void insert(Iterable<?> rows, InsertOptions options);
 
     /**
-     * Inserts the rows of a CSV file whose first line names the attributes; values are parsed by
-     * each attribute's type, and an empty field is null for every type but text.
+     * Inserts the rows of a CSV file whose first line names the attributes, in one transaction;
+     * values are parsed by each attribute's type, and an empty field is null for every type but
+     * text. Quoted fields may hold commas, doubled quotes and line breaks.
      */
+    default void insert(java.nio.file.Path csv) {
+        insert(csv, InsertOptions.defaults());
+    }
+
+    /** {@link #insert(java.nio.file.Path)} with options. */
     void insert(java.nio.file.Path csv, InsertOptions options);
 
     /**

@@ -70,6 +70,37 @@ public interface DeclarationTck extends TckTarget {
     }
 
     @Test
+    default void nativeTypesWrittenForEitherBackendDeclareOnBoth(TckContext tck) {
+        Schema s = schema(tck, "native");
+        Table term = s.manual("Term", """
+                term_year : year
+                omega = 0 : tinyint
+                ---
+                seats = null : int unsigned
+                big = null : bigint(20) unsigned
+                serial_no = null : int(11)
+                ratio = null : double
+                share = null : real
+                note = null : longtext
+                raw = null : longblob
+                """);
+        byte[] bytes = {0, 1, (byte) 0xff};
+        term.insert1(Map.of("term_year", "2015", "seats", 4_000_000_000L, "big", new BigDecimal("18446744073709551615"),
+                "serial_no", 7, "ratio", 0.5, "share", 0.25, "note", "x".repeat(70_000), "raw", bytes));
+        Map<String, Object> row = term.fetch1();
+        assertEquals(2015, ((Number) row.get("term_year")).intValue());
+        assertEquals(0, ((Number) row.get("omega")).intValue(), "the default of a native key attribute");
+        assertEquals(4_000_000_000L, ((Number) row.get("seats")).longValue(), "unsigned int holds its whole range");
+        assertEquals(new BigDecimal("18446744073709551615"), new BigDecimal(row.get("big").toString()));
+        assertEquals(7, ((Number) row.get("serial_no")).intValue());
+        assertEquals(0.5, ((Number) row.get("ratio")).doubleValue());
+        assertEquals(0.25, ((Number) row.get("share")).doubleValue());
+        assertEquals(70_000, row.get("note").toString().length());
+        assertTrue(java.util.Arrays.equals(bytes, (byte[]) row.get("raw")));
+        assertEquals(1, term.restrict(Map.of("term_year", 2015, "omega", 0)).count());
+    }
+
+    @Test
     default void tiersNamePartsAndSingletons(TckContext tck) {
         Schema s = schema(tck, "tiers");
         Table subject = s.manual("Subject", "subject_id : varchar(16)\n---\nspecies : varchar(32)\n");

@@ -302,8 +302,9 @@ public interface ValuesTck extends TckTarget {
         java.nio.file.Files.writeString(csv, "student_id,name,born,gpa,active\r\n"
                 + "1,\"Doe, Jane\",2001-02-03,3.75,true\r\n"
                 + "2,\"O'Brien \"\"Bob\"\"\",,,0\r\n"
-                + "3,,1999-12-31,4.00,1\n");
-        t.insert(csv, InsertOptions.defaults());
+                + "3,,1999-12-31,4.00,1\n"
+                + "4,\"Line one\nline two\",,,1\n");
+        t.insert(csv);
         List<Map<String, Object>> rows = new ArrayList<>(t.toDicts());
         rows.sort(Comparator.comparing(r -> (Integer) r.get("student_id")));
         assertEquals("Doe, Jane", rows.get(0).get("name"));
@@ -314,11 +315,20 @@ public interface ValuesTck extends TckTarget {
         assertEquals(null, rows.get(1).get("born"));
         assertEquals(false, rows.get(1).get("active"));
         assertEquals("", rows.get(2).get("name"), "an empty text field stays empty text");
+        assertEquals("Line one\nline two", rows.get(3).get("name"), "a quoted field keeps its line break");
 
         t.insert(List.of(Map.of("student_id", 2, "name", "Bob", "active", true)), InsertOptions.replace());
         assertEquals("Bob", t.toDicts().stream().filter(r -> r.get("student_id").equals(2)).findFirst().orElseThrow()
                 .get("name"));
-        assertEquals(3, t.count());
+        assertEquals(4, t.count());
+        java.nio.file.Path more = java.nio.file.Files.createTempFile("students", ".csv");
+        java.nio.file.Files.writeString(more, "student_id,name\n5,Eve\n");
+        Iterable<?> typedAsRows = more;
+        t.insert(typedAsRows);
+        assertEquals("Eve", t.restrict(Map.of("student_id", 5)).fetch1("name").get("name"),
+                "a Path passed where rows are expected is read as a CSV file, not as its name elements");
+        DataJointException notARow = assertThrows(DataJointException.class, () -> t.insert1("5,Eve"));
+        assertTrue(notARow.getMessage().contains("java.lang.String"), notARow.getMessage());
         DataJointException required = assertThrows(DataJointException.class, () -> t.insert1(Map.of("student_id", 9)));
         assertTrue(required.getMessage().contains("'name'") && required.getMessage().contains("varchar(60)"),
                 required.getMessage());

@@ -92,7 +92,7 @@ final class DeclarationPlan {
 
     private void add(Dialect dialect, String name, String type, CoreType core, boolean key, boolean nullable,
             String defaultValue, String comment, String lineage) {
-        String sqlType = core != null ? dialect.sqlType(core, table.schemaName()) : type;
+        String sqlType = core != null ? dialect.sqlType(core, table.schemaName()) : dialect.nativeType(type);
         if (core != null) {
             preparation.addAll(dialect.typePreparation(core, table.schemaName()));
         }

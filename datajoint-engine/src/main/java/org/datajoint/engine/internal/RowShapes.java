@@ -31,6 +31,10 @@ final class RowShapes {
         if (row == null) {
             throw new DataJointException("A row must not be null");
         }
+        String module = row.getClass().getModule().getName();
+        if (module != null && (module.startsWith("java.") || module.startsWith("jdk."))) {
+            throw notARow(row);
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         try {
             if (row instanceof Record r) {
@@ -47,14 +51,22 @@ final class RowShapes {
                     out.put(property, m.invoke(row));
                 }
             }
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new DataJointException("Cannot read the row " + row.getClass().getName() + ": " + e, e);
+        } catch (IllegalAccessException e) {
+            throw notARow(row);
+        } catch (InvocationTargetException e) {
+            throw new DataJointException("Cannot read the row " + row.getClass().getName() + ": "
+                    + e.getCause(), e.getCause());
         }
         if (out.isEmpty()) {
-            throw new DataJointException("A row must be a Map, a record or a bean with getters; got "
-                    + row.getClass().getName());
+            throw notARow(row);
         }
         return out;
+    }
+
+    private static DataJointException notARow(Object row) {
+        return new DataJointException("A row must be a Map, a record or a public bean with getters; got "
+                + row.getClass().getName() + (row instanceof java.nio.file.Path
+                        ? " (to insert a CSV file, call insert(Path) with the path typed as java.nio.file.Path)" : ""));
     }
 
     private static String property(Method m) {

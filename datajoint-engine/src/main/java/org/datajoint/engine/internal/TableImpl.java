@@ -178,6 +178,10 @@ final class TableImpl extends QueryImpl implements FreeTable {
 
     @Override
     public void insert(Iterable<?> rows, InsertOptions options) {
+        if (rows instanceof java.nio.file.Path csv) {
+            Rows.insertCsv(this, csv, options);
+            return;
+        }
         Rows.insert(this, rows, options);
     }
 

@@ -66,6 +66,16 @@ public interface Dialect {
     String sqlType(CoreType type, String schema);
 
     /**
+     * The server's spelling of a native (non-core) type that a definition names, which may be
+     * written for another backend: a PostgreSQL dialect reads MySQL's {@code tinyint},
+     * {@code year} and {@code longblob} as {@code smallint}, {@code smallint} and {@code bytea}.
+     * Types the server knows, and types with no equivalent, pass unchanged.
+     */
+    default String nativeType(String declared) {
+        return declared;
+    }
+
+    /**
      * Statements that must run before a table using {@code type} can be created in
      * {@code schema}, for example creating a named enum type; idempotent; empty for most types.
      */

@@ -68,6 +68,7 @@ public final class MySqlDialect implements Dialect {
         p.setProperty("elideSetAutoCommits", "true");
         p.setProperty("maintainTimeStats", "false");
         p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("yearIsDateType", "false");
         return p;
     }
 
@@ -144,6 +145,11 @@ public final class MySqlDialect implements Dialect {
     @Override
     public String sqlType(CoreType type, String schema) {
         return MySqlTypeMapping.sqlType(type);
+    }
+
+    @Override
+    public String nativeType(String declared) {
+        return MySqlTypeMapping.nativeType(declared);
     }
 
     @Override

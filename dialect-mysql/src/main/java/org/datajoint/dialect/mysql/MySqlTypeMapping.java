@@ -23,7 +23,15 @@ final class MySqlTypeMapping {
             Map.entry("datetime", "datetime"));
     private static final Pattern PARAMETRISED = Pattern.compile("(char|varchar|datetime|decimal|enum)\\((.*)\\)");
 
+    /** PostgreSQL's native types that MySQL spells differently or reads with another width. */
+    private static final Map<String, String> FROM_POSTGRES = Map.of("jsonb", "json", "real", "float");
+
     private MySqlTypeMapping() {
+    }
+
+    /** A native type of the definition in MySQL's spelling; see {@code Dialect.nativeType}. */
+    static String nativeType(String declared) {
+        return FROM_POSTGRES.getOrDefault(declared.strip().toLowerCase(Locale.ROOT), declared);
     }
 
     static String sqlType(CoreType type) {

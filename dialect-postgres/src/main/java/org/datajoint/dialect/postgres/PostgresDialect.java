@@ -126,6 +126,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String nativeType(String declared) {
+        return PostgresTypeMapping.nativeType(declared);
+    }
+
+    @Override
     public List<String> typePreparation(CoreType type, String schema) {
         return type.name().equals("enum") ? List.of(PostgresTypeMapping.enumPreparation(type, schema)) : List.of();
     }
@@ -158,7 +163,9 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<String> referencingSchemas(java.sql.Connection connection, List<String> schemas) throws SQLException {
         return PostgresCatalogReader.referencingSchemas(connection, schemas);
-    }    @Override
+    }
+
+    @Override
     public boolean textHoldsNul() {
         return false;
     }

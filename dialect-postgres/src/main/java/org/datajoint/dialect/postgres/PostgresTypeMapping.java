@@ -28,7 +28,39 @@ final class PostgresTypeMapping {
     private static final Pattern TIMESTAMP = Pattern.compile("timestamp\\((\\d)\\) without time zone");
     private static final Pattern SIZED = Pattern.compile("(character varying|character|numeric)\\((.*)\\)");
 
+    /** MySQL's native types, without their display width or {@code unsigned}, to PostgreSQL's. */
+    private static final Map<String, String> FROM_MYSQL = Map.ofEntries(Map.entry("tinyint", "smallint"),
+            Map.entry("smallint", "smallint"), Map.entry("mediumint", "integer"), Map.entry("int", "integer"),
+            Map.entry("integer", "integer"), Map.entry("bigint", "bigint"), Map.entry("year", "smallint"),
+            Map.entry("double", "double precision"), Map.entry("float", "real"), Map.entry("tinyblob", "bytea"),
+            Map.entry("blob", "bytea"), Map.entry("mediumblob", "bytea"), Map.entry("longblob", "bytea"),
+            Map.entry("tinytext", "text"), Map.entry("mediumtext", "text"), Map.entry("longtext", "text"));
+    /** Unsigned integers widen to the next type that holds their whole range. */
+    private static final Map<String, String> FROM_MYSQL_UNSIGNED = Map.of("tinyint", "smallint",
+            "smallint", "integer", "mediumint", "integer", "int", "bigint", "integer", "bigint",
+            "bigint", "numeric(20)");
+    private static final Map<String, String> SERIAL = Map.of("tinyint", "smallserial", "smallint", "smallserial",
+            "mediumint", "serial", "int", "serial", "integer", "serial", "bigint", "bigserial");
+    private static final Pattern MYSQL_NATIVE = Pattern.compile(
+            "([a-z]+)\\s*(?:\\([0-9, ]*\\))?(\\s+unsigned)?(\\s+auto_increment)?");
+
     private PostgresTypeMapping() {
+    }
+
+    /** A native type of the definition in PostgreSQL's spelling; see {@code Dialect.nativeType}. */
+    static String nativeType(String declared) {
+        Matcher m = MYSQL_NATIVE.matcher(declared.strip().toLowerCase(Locale.ROOT));
+        if (!m.matches() || !FROM_MYSQL.containsKey(m.group(1))) {
+            return declared;
+        }
+        String base = m.group(1);
+        if (m.group(3) != null && SERIAL.containsKey(base)) {
+            return SERIAL.get(base);
+        }
+        if (m.group(2) != null && FROM_MYSQL_UNSIGNED.containsKey(base)) {
+            return FROM_MYSQL_UNSIGNED.get(base);
+        }
+        return FROM_MYSQL.get(base);
     }
 
     static String sqlType(CoreType type, String schema) {
