@@ -329,6 +329,16 @@ public interface ValuesTck extends TckTarget {
                 "a Path passed where rows are expected is read as a CSV file, not as its name elements");
         DataJointException notARow = assertThrows(DataJointException.class, () -> t.insert1("5,Eve"));
         assertTrue(notARow.getMessage().contains("java.lang.String"), notARow.getMessage());
+        Map<String, Object> complete = new LinkedHashMap<>(Map.of("student_id", 10, "name", "Ann"));
+        Map<String, Object> lacking = new LinkedHashMap<>(Map.of("student_id", 11));
+        DataJointException laterRow = assertThrows(DataJointException.class, () -> t.insert(List.of(complete, lacking)));
+        assertTrue(laterRow.getMessage().contains("'name'"), laterRow.getMessage());
+        Map<String, Object> renamed = new LinkedHashMap<>();
+        renamed.put("student_id", 12);
+        renamed.put("nickname", "A");
+        assertThrows(UnknownAttributeException.class, () -> t.insert(List.of(complete, renamed)),
+                "a later row with as many keys, one of them unknown");
+        assertEquals(0, t.restrict(Map.of("student_id", 10)).count(), "a batch with a bad later row leaves nothing");
         DataJointException required = assertThrows(DataJointException.class, () -> t.insert1(Map.of("student_id", 9)));
         assertTrue(required.getMessage().contains("'name'") && required.getMessage().contains("varchar(60)"),
                 required.getMessage());

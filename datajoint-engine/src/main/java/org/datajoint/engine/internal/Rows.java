@@ -59,8 +59,11 @@ final class Rows {
         List<String> columns = null;
         while (rows.hasNext()) {
             Map<String, ?> row = RowShapes.toMap(rows.next());
-            List<String> names = names(table, heading, row, options);
-            checkRequired(table, heading, row);
+            List<String> names = columns;
+            if (columns == null || !sameKeys(row, columns)) {
+                names = names(table, heading, row, options);
+                checkRequired(table, heading, row);
+            }
             if (columns != null && (!columns.equals(names) || batch.size() >= BATCH)) {
                 flush(table, columns, batch, options, heading, uuidAsBinary);
                 batch.clear();
@@ -101,6 +104,24 @@ final class Rows {
                         + a.name() + "' (" + a.type() + ", no default): " + row.keySet());
             }
         }
+    }
+
+    /**
+     * Whether the row has exactly {@code columns} as keys, in that order: then it passes the
+     * checks the previous row passed. Rows built alike iterate their keys alike, so this is one
+     * pass of reference comparisons for most rows.
+     */
+    private static boolean sameKeys(Map<String, ?> row, List<String> columns) {
+        if (row.size() != columns.size()) {
+            return false;
+        }
+        int i = 0;
+        for (String key : row.keySet()) {
+            if (!key.equals(columns.get(i++))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<String> names(TableImpl table, Heading heading, Map<String, ?> row, InsertOptions options) {
