@@ -17,6 +17,13 @@ final class QHeading {
     private final List<String> secondary;
     private final List<String> newAttributes;
     private volatile Heading publicHeading;
+    /** The last join of this heading, reused while the same operands are joined again. */
+    private volatile JoinMemo lastJoin;
+    /** The last heading found compatible with this one by semantic matching. */
+    private volatile QHeading lastCompatible;
+
+    private record JoinMemo(QHeading other, boolean nullablePk, QHeading result) {
+    }
 
     QHeading(List<QAttr> attributes, boolean lineageAvailable) {
         Map<String, QAttr> map = new LinkedHashMap<>(attributes.size() * 2);
@@ -93,6 +100,26 @@ final class QHeading {
      * determines B, else PK(B) when B determines A, else the union of both keys.
      */
     QHeading join(QHeading other, boolean nullablePk) {
+        JoinMemo memo = lastJoin;
+        if (memo != null && memo.other() == other && memo.nullablePk() == nullablePk) {
+            return memo.result();
+        }
+        QHeading result = computeJoin(other, nullablePk);
+        lastJoin = new JoinMemo(other, nullablePk, result);
+        return result;
+    }
+
+    /** Whether {@code other} was found compatible with this heading before; see {@link #markCompatible}. */
+    boolean knownCompatible(QHeading other) {
+        return lastCompatible == other;
+    }
+
+    /** Remembers that semantic matching accepted {@code other} beside this heading. */
+    void markCompatible(QHeading other) {
+        lastCompatible = other;
+    }
+
+    private QHeading computeJoin(QHeading other, boolean nullablePk) {
         boolean ab = !nullablePk && determines(other);
         boolean ba = !nullablePk && other.determines(this);
         List<QAttr> out = new ArrayList<>();

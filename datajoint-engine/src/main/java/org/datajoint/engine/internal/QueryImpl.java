@@ -226,12 +226,16 @@ class QueryImpl implements QueryExpression {
         }
         QueryImpl a = this;
         QueryImpl b = other;
-        Set<String> joinAttributes = new LinkedHashSet<>(a.qheading().names());
-        joinAttributes.retainAll(b.qheading().names());
-        Set<String> clash = new HashSet<>(a.originalHeading().names());
-        clash.retainAll(b.originalHeading().names());
-        clash.removeAll(joinAttributes);
-        boolean need = !clash.isEmpty();
+        Set<String> joinAttributes = new LinkedHashSet<>();
+        for (String n : a.qheading().names()) {
+            if (b.qheading().contains(n)) {
+                joinAttributes.add(n);
+            }
+        }
+        boolean need = false;
+        for (String n : a.originalHeading().names()) {
+            need |= b.originalHeading().contains(n) && !joinAttributes.contains(n);
+        }
         if (need || a.needsWrapForJoin(joinAttributes, false)) {
             a = a.subquery();
         }
@@ -239,22 +243,38 @@ class QueryImpl implements QueryExpression {
             b = b.subquery();
         }
         QueryImpl result = new QueryImpl(instance);
-        List<Object> s = new ArrayList<>(a.support());
-        s.addAll(b.support());
-        result.support = List.copyOf(s);
-        List<JoinSpec> j = new ArrayList<>(a.joins);
+        result.support = concat(a.support(), b.support());
+        List<JoinSpec> j = new ArrayList<>(a.joins.size() + b.joins.size() + 1);
+        j.addAll(a.joins);
         j.add(new JoinSpec(left, List.copyOf(joinAttributes)));
         j.addAll(b.joins);
         result.joins = List.copyOf(j);
         result.heading = a.qheading().join(b.qheading(), nullablePk);
-        result.originalHeading = a.originalHeading().join(b.originalHeading(), nullablePk);
-        List<Conditions.Rendered> r = new ArrayList<>(a.restriction);
-        r.addAll(b.restriction);
-        result.restriction = List.copyOf(r);
-        Set<String> attrs = new HashSet<>(a.restrictionAttributes);
-        attrs.addAll(b.restrictionAttributes);
-        result.restrictionAttributes = Set.copyOf(attrs);
+        result.originalHeading = a.originalHeading == null && b.originalHeading == null ? null
+                : a.originalHeading().join(b.originalHeading(), nullablePk);
+        result.restriction = concat(a.restriction, b.restriction);
+        if (b.restrictionAttributes.isEmpty() || a.restrictionAttributes.containsAll(b.restrictionAttributes)) {
+            result.restrictionAttributes = a.restrictionAttributes;
+        } else {
+            Set<String> attrs = new HashSet<>(a.restrictionAttributes);
+            attrs.addAll(b.restrictionAttributes);
+            result.restrictionAttributes = Set.copyOf(attrs);
+        }
         return result;
+    }
+
+    /** Both lists, one after the other, without copying when one is empty. */
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        if (first.isEmpty()) {
+            return second;
+        }
+        List<T> both = new ArrayList<>(first.size() + second.size());
+        both.addAll(first);
+        both.addAll(second);
+        return List.copyOf(both);
     }
 
     /** A join continues the left operand's join chain; a right operand that is a join is nested. */

@@ -39,6 +39,9 @@ final class Semantics {
         }
         QHeading x = a.qheading();
         QHeading y = b.qheading();
+        if (x.knownCompatible(y)) {
+            return;
+        }
         if (!x.lineageAvailable() || !y.lineageAvailable()) {
             LOG.warn("Semantic check disabled: a ~lineage table is missing, so namesakes are matched by name."
                     + " Declare the tables with DataJoint 2 (or rebuild their lineage) to enable semantic matching");
@@ -61,5 +64,6 @@ final class Semantics {
                         + " vs " + l2 + "). Rename one side with proj(), or pass Match.NATURAL to match by name");
             }
         }
+        x.markCompatible(y);
     }
 }
