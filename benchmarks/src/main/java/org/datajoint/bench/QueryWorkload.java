@@ -102,11 +102,17 @@ final class QueryWorkload {
     /** Calls per block: each side runs a whole block at a time, never one call right after the other's. */
     private static final int BLOCK = 1_000;
 
+    /** Idle time after each block, so that every block starts from the same machine state. */
+    private static final long PAUSE_MILLIS = 50;
+
     /**
      * Median nanoseconds per call: ours, then hand-written. The sides run in alternating blocks
      * (ours, hand, hand, ours, ...), after one warm-up round. Calls are not interleaved one by one:
      * on this kind of machine the second of two back-to-back round trips is 20 to 35 µs faster,
-     * whichever side it belongs to, which would favour the side that goes second.
+     * whichever side it belongs to, which would favour the side that goes second. Each block is
+     * followed by a short pause: on a virtual machine, a second or so of uninterrupted round trips
+     * switches into a regime where every round trip costs three to five times as much, whichever
+     * side runs, and a median over a mix of both regimes says more about the mix than the sides.
      */
     private static double[] fetch1(Table subject, Table session, Table trial, Connection raw, String sql, int calls)
             throws SQLException {
@@ -125,11 +131,21 @@ final class QueryWorkload {
                                 hand[i] = handCall(ps, i);
                             }
                         }
+                        pause();
                     }
                 }
             }
         }
         return new double[] {Stats.median(ours), Stats.median(hand)};
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between blocks", e);
+        }
     }
 
     private static int[] key(int i) {

@@ -36,9 +36,17 @@ final class Conditions {
             return null;
         }
 
-        /** The bound values, in a fixed order: the same order for every condition of the same shape. */
+        /**
+         * The bound values as jOOQ parameters, in a fixed order: the same order for every condition
+         * of the same shape, and the same objects that {@link #apply} renders.
+         */
         default List<Param<?>> params() {
             return List.of();
+        }
+
+        /** The values of {@link #params()}, in the same order, without building any parameter. */
+        default List<Object> values() {
+            return params().stream().map(p -> (Object) p.getValue()).toList();
         }
     }
 
@@ -81,6 +89,83 @@ final class Conditions {
             List<Param<?>> all = new ArrayList<>();
             parts.forEach(p -> all.addAll(p.params()));
             return all;
+        }
+
+        @Override
+        public List<Object> values() {
+            List<Object> all = new ArrayList<>();
+            parts.forEach(p -> all.addAll(p.values()));
+            return all;
+        }
+    }
+
+    /**
+     * An AND of equalities from a map, negated or not. Values are converted for binding when the
+     * restriction is made; the jOOQ condition and parameters only when a statement is first
+     * rendered, so that a statement reused by shape costs no jOOQ objects.
+     */
+    private static final class Equalities implements Rendered {
+        /** Stands for a value that can never match (text with NUL where the server cannot store it). */
+        private static final Object NEVER = new Object();
+
+        private final List<String> names;
+        private final List<Object> items;
+        private final List<Object> values;
+        private final boolean negate;
+        private final String shape;
+        private volatile List<Param<?>> params;
+
+        private Equalities(List<String> names, List<Object> items, boolean negate, String shape) {
+            this.names = names;
+            this.items = items;
+            this.values = items.stream().filter(v -> v != null && v != NEVER).toList();
+            this.negate = negate;
+            this.shape = shape;
+        }
+
+        @Override
+        public Condition apply(Render r) {
+            List<Param<?>> bound = params();
+            List<Condition> parts = new ArrayList<>(names.size());
+            int next = 0;
+            for (int i = 0; i < names.size(); i++) {
+                Field<Object> field = DSL.field(DSL.name(names.get(i)));
+                Object item = items.get(i);
+                parts.add(item == NEVER ? DSL.falseCondition() : item == null ? field.isNull()
+                        : field.eq(objectParam(bound.get(next++))));
+            }
+            Condition c = parts.size() == 1 ? parts.get(0) : DSL.and(parts);
+            return negate ? DSL.not(c) : c;
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Param<Object> objectParam(Param<?> p) {
+            return (Param<Object>) p;
+        }
+
+        @Override
+        public String shape() {
+            return shape;
+        }
+
+        @Override
+        public List<Param<?>> params() {
+            List<Param<?>> p = params;
+            if (p == null) {
+                synchronized (this) {
+                    p = params;
+                    if (p == null) {
+                        p = values.stream().<Param<?>>map(DSL::val).toList();
+                        params = p;
+                    }
+                }
+            }
+            return p;
+        }
+
+        @Override
+        public List<Object> values() {
+            return values;
         }
     }
 
@@ -185,8 +270,8 @@ final class Conditions {
 
     private static Object equalities(QueryImpl query, Map<String, ?> row, Set<String> columns, boolean negate) {
         QHeading heading = query.qheading();
-        List<Condition> parts = new ArrayList<>();
-        List<Param<?>> params = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Object> items = new ArrayList<>();
         StringBuilder shape = new StringBuilder(negate ? "!eq(" : "eq(");
         for (Map.Entry<String, ?> e : row.entrySet()) {
             if (!heading.contains(e.getKey())) {
@@ -194,28 +279,24 @@ final class Conditions {
             }
             columns.add(e.getKey());
             shape.append(e.getKey());
-            Field<Object> field = DSL.field(DSL.name(e.getKey()));
+            names.add(e.getKey());
             if (e.getValue() instanceof CharSequence text && text.toString().indexOf('\0') >= 0
                     && !query.connection().dialect().textHoldsNul()) {
-                parts.add(DSL.falseCondition());
+                items.add(Equalities.NEVER);
                 shape.append(" false,");
-                continue;
-            }
-            if (e.getValue() == null) {
-                parts.add(field.isNull());
+            } else if (e.getValue() == null) {
+                items.add(null);
                 shape.append(" null,");
             } else {
-                Param<Object> value = query.bound(e.getKey(), e.getValue());
-                params.add(value);
-                parts.add(field.eq(value));
+                items.add(query.bindable(e.getKey(), e.getValue()));
                 shape.append("=?,");
             }
         }
-        if (parts.isEmpty()) {
+        if (names.isEmpty()) {
             return !negate;
         }
-        Condition c = parts.size() == 1 ? parts.get(0) : DSL.and(parts);
-        return new Fixed(negate ? DSL.not(c) : c, shape.append(')').toString(), List.copyOf(params));
+        return new Equalities(List.copyOf(names), java.util.Collections.unmodifiableList(items), negate,
+                shape.append(')').toString());
     }
 
     private static Object semijoin(QueryImpl query, QueryImpl other, Set<String> columns, Match match, boolean negate) {

@@ -21,6 +21,7 @@ final class QHeading {
     private volatile JoinMemo lastJoin;
     /** The last heading found compatible with this one by semantic matching. */
     private volatile QHeading lastCompatible;
+    private volatile String shape;
 
     private record JoinMemo(QHeading other, boolean nullablePk, QHeading result) {
     }
@@ -58,6 +59,24 @@ final class QHeading {
 
     List<QAttr> attributes() {
         return new ArrayList<>(attributes.values());
+    }
+
+    /** What of this heading determines a statement's text: names, key flags, types and expressions. */
+    String shape() {
+        String s = shape;
+        if (s == null) {
+            StringBuilder b = new StringBuilder("[");
+            for (QAttr a : attributes.values()) {
+                b.append(a.name()).append(a.inKey() ? "*:" : ":").append(a.meta().type());
+                if (a.expression() != null) {
+                    b.append('=').append(a.expression().length()).append(':').append(a.expression());
+                }
+                b.append(',');
+            }
+            s = b.append(']').toString();
+            shape = s;
+        }
+        return s;
     }
 
     /** The attribute names, primary key first; immutable. */

@@ -146,12 +146,17 @@ class QueryImpl implements QueryExpression {
 
     /** A bound value for a restriction on {@code attribute}, converted by its DataJoint type. */
     Param<Object> bound(String attribute, Object value) {
+        return DSL.val(bindable(attribute, value));
+    }
+
+    /** A value for an attribute of this expression, converted as the attribute's type is bound. */
+    Object bindable(String attribute, Object value) {
         QAttr a = qheading().get(attribute);
         if (a.isComputed()) {
-            return DSL.val(value);
+            return value;
         }
         ValueCodec codec = new ValueCodec(a.meta(), connection().dialect().uuidAsBinary());
-        return DSL.val(Rows.bindable(connection(), codec, value));
+        return Rows.bindable(connection(), codec, value);
     }
 
     // ---- restriction -----------------------------------------------------------------------
@@ -382,11 +387,13 @@ class QueryImpl implements QueryExpression {
         if (appendShape(key)) {
             String shape = key.append(" fields ").append(fields).toString();
             StatementPlans.Plan plan = connection().plan(new StatementPlans.Key(shape), () -> null);
+            if (plan != null) {
+                List<Object> values = new ArrayList<>();
+                appendValues(values);
+                return new Statement(plan.sql(), plan.values(values), plan.codecs());
+            }
             List<Param<?>> params = new ArrayList<>();
             appendParams(params);
-            if (plan != null) {
-                return new Statement(plan.sql(), plan.values(params), plan.codecs());
-            }
             Statement rendered = render(fields);
             StatementPlans.Plan made = StatementPlans.plan(rendered, params);
             if (made != null) {
@@ -416,15 +423,7 @@ class QueryImpl implements QueryExpression {
         if (getClass() != QueryImpl.class && getClass() != TableImpl.class) {
             return false;
         }
-        b.append(distinct ? "D[" : "S[");
-        for (QAttr a : qheading().attributes()) {
-            b.append(a.name()).append(a.inKey() ? "*:" : ":").append(a.meta().type());
-            if (a.expression() != null) {
-                b.append('=').append(a.expression().length()).append(':').append(a.expression());
-            }
-            b.append(',');
-        }
-        b.append("] from ");
+        b.append(distinct ? 'D' : 'S').append(qheading().shape()).append(" from ");
         for (int i = 0; i < support.size(); i++) {
             if (i > 0) {
                 JoinSpec j = joins.get(i - 1);
@@ -463,6 +462,16 @@ class QueryImpl implements QueryExpression {
             }
         }
         restriction.forEach(c -> out.addAll(c.params()));
+    }
+
+    /** The values of {@link #appendParams}, in the same order, without building parameters. */
+    void appendValues(List<Object> out) {
+        for (Object source : support) {
+            if (source instanceof QueryImpl q) {
+                q.appendValues(out);
+            }
+        }
+        restriction.forEach(c -> out.addAll(c.values()));
     }
 
     /** A rendered statement with its values and the codecs of its result columns. */

@@ -27,10 +27,10 @@ final class StatementPlans {
     record Plan(String sql, int[] sources, Object[] constants, List<ValueCodec> codecs) {
 
         /** The values to bind, in statement order, from the expression's values in shape order. */
-        List<Object> values(List<Param<?>> params) {
+        List<Object> values(List<Object> values) {
             List<Object> out = new ArrayList<>(sources.length);
             for (int i = 0; i < sources.length; i++) {
-                out.add(sources[i] < 0 ? constants[i] : params.get(sources[i]).getValue());
+                out.add(sources[i] < 0 ? constants[i] : values.get(sources[i]));
             }
             return out;
         }
