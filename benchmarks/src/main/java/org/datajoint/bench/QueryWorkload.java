@@ -45,6 +45,7 @@ final class QueryWorkload {
     static Result run(TestServer s, boolean quick) throws Exception {
         int calls = quick ? 10_000 : 100_000;
         int repetitions = quick ? 5 : 15;
+        int shortRepetitions = quick ? 41 : 201;
         try (Instance inst = Servers.builder(s).set("safemode", false).build(); Connection raw = Servers.rawJdbc(s)) {
             inst.schema(SCHEMA).drop(DropOptions.noPrompt());
             Schema schema = inst.schema(SCHEMA);
@@ -60,7 +61,7 @@ final class QueryWorkload {
                     + tr + " USING (subject_id, session_id) WHERE subject_id = ? AND session_id = ? AND trial_id = ?",
                     calls);
             List<Timing> queries = new ArrayList<>();
-            queries.add(compare("restriction: trials of one subject with outcome 'hit'", repetitions,
+            queries.add(compare("restriction: trials of one subject with outcome 'hit'", shortRepetitions,
                     () -> trial.restrict("outcome = 'hit'").restrict(Map.of("subject_id", 7)).toDicts(),
                     raw, "SELECT subject_id, session_id, trial_id, outcome, rt FROM " + tr
                             + " WHERE outcome = 'hit' AND subject_id = ?", 7));
@@ -69,7 +70,7 @@ final class QueryWorkload {
                     raw, "SELECT subject_id, species, session_id, session_date, trial_id, outcome, rt FROM " + sj
                             + " JOIN " + se + " USING (subject_id) JOIN " + tr + " USING (subject_id, session_id)"
                             + " WHERE species = ?", "rat"));
-            queries.add(compare("aggregation: trials and mean rt per session (1,000 rows)", repetitions,
+            queries.add(compare("aggregation: trials and mean rt per session (1,000 rows)", shortRepetitions / 4,
                     () -> session.aggr(trial, Map.of("n", "count(*)", "mean_rt", "avg(rt)")).toDicts(),
                     raw, "SELECT subject_id, session_id, session_date, count(*) AS n, avg(rt) AS mean_rt FROM " + se
                             + " JOIN " + tr + " USING (subject_id, session_id)"
@@ -102,7 +103,11 @@ final class QueryWorkload {
     /** Calls per block: each side runs a whole block at a time, never one call right after the other's. */
     private static final int BLOCK = 1_000;
 
-    /** Idle time after each block, so that every block starts from the same machine state. */
+    /**
+     * Idle time after each block, so that every block starts from the same machine state: on a
+     * virtual machine, a second or so of uninterrupted round trips switches into a regime where
+     * every round trip costs three to five times as much, whichever side runs.
+     */
     private static final long PAUSE_MILLIS = 50;
 
     /**
@@ -110,9 +115,8 @@ final class QueryWorkload {
      * (ours, hand, hand, ours, ...), after one warm-up round. Calls are not interleaved one by one:
      * on this kind of machine the second of two back-to-back round trips is 20 to 35 µs faster,
      * whichever side it belongs to, which would favour the side that goes second. Each block is
-     * followed by a short pause: on a virtual machine, a second or so of uninterrupted round trips
-     * switches into a regime where every round trip costs three to five times as much, whichever
-     * side runs, and a median over a mix of both regimes says more about the mix than the sides.
+     * followed by a {@linkplain #PAUSE_MILLIS pause}: a median over a mix of two regimes says more
+     * about the mix than about the sides.
      */
     private static double[] fetch1(Table subject, Table session, Table trial, Connection raw, String sql, int calls)
             throws SQLException {
@@ -131,7 +135,7 @@ final class QueryWorkload {
                                 hand[i] = handCall(ps, i);
                             }
                         }
-                        pause();
+                        pause(PAUSE_MILLIS);
                     }
                 }
             }
@@ -139,9 +143,9 @@ final class QueryWorkload {
         return new double[] {Stats.median(ours), Stats.median(hand)};
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(PAUSE_MILLIS);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted between blocks", e);
@@ -197,8 +201,18 @@ final class QueryWorkload {
     }
 
     /**
-     * Runs both sides alternately, each going first in every other repetition, after three warm-up
-     * repetitions, and checks they return as many rows.
+     * How long both sides run, alternately and untimed, before timing: long enough for the JIT
+     * to compile both (a short query's own code is otherwise still interpreted after a few
+     * hundred runs, which costs ten to fifty times the compiled code), and at least 30 runs each.
+     */
+    private static final long WARM_UP_NANOS = 5_000_000_000L;
+
+    /**
+     * Runs both sides alternately, each going first in every other repetition, after a {@linkplain
+     * #warmUp warm-up}, and checks they return as many rows. Each run starts after
+     * the same short pause, so that neither side inherits the other's warm caches (the second of
+     * two back-to-back runs of a short query is faster, whichever side it is), nor a regime change
+     * ({@link #PAUSE_MILLIS}).
      */
     private static Timing compare(String name, int repetitions, Supplier<List<Map<String, Object>>> ours,
             Connection raw, String sql, Object parameter) throws SQLException {
@@ -206,11 +220,13 @@ final class QueryWorkload {
         long[] handNanos = new long[repetitions];
         int rows = 0;
         try (PreparedStatement ps = raw.prepareStatement(sql)) {
-            for (int r = -3; r < repetitions; r++) {
+            warmUp(ours, () -> handRows(ps, parameter));
+            for (int r = 0; r < repetitions; r++) {
                 int handRows = 0;
                 long oursTime = 0;
                 long handTime = 0;
                 for (int side = 0; side < 2; side++) {
+                    pause(PAUSE_MILLIS / 10);
                     long t0 = System.nanoTime();
                     if ((side == 0) == (r % 2 == 0)) {
                         rows = ours.get().size();
@@ -223,13 +239,24 @@ final class QueryWorkload {
                 if (rows != handRows) {
                     throw new IllegalStateException(name + ": " + rows + " rows, by hand " + handRows);
                 }
-                if (r >= 0) {
-                    oursNanos[r] = oursTime;
-                    handNanos[r] = handTime;
-                }
+                oursNanos[r] = oursTime;
+                handNanos[r] = handTime;
             }
         }
         return new Timing(name, rows, Stats.median(oursNanos), Stats.median(handNanos));
+    }
+
+    /** Work that reads rows by hand. */
+    private interface HandWork {
+        List<Map<String, Object>> run() throws SQLException;
+    }
+
+    private static void warmUp(Supplier<List<Map<String, Object>>> ours, HandWork hand) throws SQLException {
+        long start = System.nanoTime();
+        for (int r = 0; r < 30 || System.nanoTime() - start < WARM_UP_NANOS; r++) {
+            ours.get();
+            hand.run();
+        }
     }
 
     /** Rows as maps, each value read with the getter of its column's type. */
