@@ -39,7 +39,9 @@ public interface Connection {
     /**
      * Runs {@code work} in one transaction and returns its result: commit when it returns, roll back
      * when it throws (the exception is rethrown; checked ones wrapped in {@link DataJointException}).
-     * A transaction started inside another one joins it.
+     * A transaction started inside another one joins it as a savepoint: when the inner work
+     * throws, only what it did is rolled back (the outer work may catch the exception and go on),
+     * and everything commits or rolls back with the outermost transaction.
      */
     <T> T transaction(Work<T> work);
 

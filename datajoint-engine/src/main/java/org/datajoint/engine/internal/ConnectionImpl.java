@@ -40,6 +40,8 @@ final class ConnectionImpl implements Connection {
     private final ConfigImpl config;
     private final Dialect dialect;
     private final ThreadLocal<java.sql.Connection> transaction = new ThreadLocal<>();
+    /** Whether the calling thread's transaction is an {@link #ownTransaction}. */
+    private final ThreadLocal<Boolean> owned = new ThreadLocal<>();
     private final DSLContext renderer;
     private volatile HikariDataSource pool;
     private volatile ServerInfo server;
@@ -317,12 +319,37 @@ final class ConnectionImpl implements Connection {
 
     @Override
     public <T> T transaction(Work<T> work) {
-        checkOpen();
-        if (transaction.get() != null) {
-            return call(work);
+        java.sql.Connection outer = transaction.get();
+        return outer != null ? nested(outer, work) : begin(work, false);
+    }
+
+    /**
+     * A transaction whose nested writes join it without savepoints: for work that rolls back as
+     * a whole whenever any part fails (a make and its inserts).
+     */
+    <T> T ownTransaction(Work<T> work) {
+        java.sql.Connection outer = transaction.get();
+        return outer != null ? nested(outer, work) : begin(work, true);
+    }
+
+    /**
+     * A write of the engine's: a transaction of its own; inside a user's transaction, behind a
+     * savepoint, so that a failed write leaves the user's transaction as it was on every
+     * backend; inside {@link #ownTransaction} it joins.
+     */
+    <T> T write(Work<T> work) {
+        java.sql.Connection outer = transaction.get();
+        if (outer == null) {
+            return begin(work, false);
         }
+        return Boolean.TRUE.equals(owned.get()) ? call(work) : nested(outer, work);
+    }
+
+    private <T> T begin(Work<T> work, boolean own) {
+        checkOpen();
         java.sql.Connection c = borrow();
         transaction.set(c);
+        owned.set(own);
         boolean broken = false;
         try {
             c.setAutoCommit(false);
@@ -339,12 +366,46 @@ final class ConnectionImpl implements Connection {
             throw e;
         } finally {
             transaction.remove();
+            owned.remove();
             try {
                 c.setAutoCommit(true);
             } catch (SQLException e) {
                 broken = true;
             }
             release(c, broken);
+        }
+    }
+
+    /** Work inside a running transaction, behind a savepoint that is rolled back if it throws. */
+    private <T> T nested(java.sql.Connection c, Work<T> work) {
+        java.sql.Savepoint savepoint;
+        try {
+            savepoint = c.setSavepoint();
+        } catch (SQLException e) {
+            throw Errors.statement(dialect, e, "SAVEPOINT");
+        }
+        try {
+            T result = call(work);
+            releaseSavepoint(c, savepoint);
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (Errors.classify(dialect, e) != ErrorKind.CONNECTION_LOST) {
+                try {
+                    c.rollback(savepoint);
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Frees a savepoint whose work succeeded; what it covered stays in the outer transaction. */
+    private void releaseSavepoint(java.sql.Connection c, java.sql.Savepoint savepoint) {
+        try {
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw Errors.statement(dialect, e, "RELEASE SAVEPOINT");
         }
     }
 

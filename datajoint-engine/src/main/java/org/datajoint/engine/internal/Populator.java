@@ -244,7 +244,7 @@ final class Populator {
             }
             Object fetched = inputs;
             Object result = computed;
-            connection.transaction(tx -> {
+            connection.ownTransaction(tx -> {
                 if (jobs == null && table.restricted(key, Match.NATURAL).exists()) {
                     throw new Skip();
                 }

@@ -40,7 +40,7 @@ final class Rows {
         ConnectionImpl connection = table.instanceConnection();
         Heading heading = table.heading();
         boolean uuidAsBinary = connection.dialect().uuidAsBinary();
-        connection.transaction(tx -> {
+        connection.write(tx -> {
             java.util.Iterator<?> it = rows.iterator();
             try {
                 insertAll(table, it, options, heading, uuidAsBinary);
@@ -57,8 +57,9 @@ final class Rows {
             boolean uuidAsBinary) {
         List<Map<String, ?>> batch = new ArrayList<>();
         List<String> columns = null;
+        List<String> defaulted = defaulted(heading);
         while (rows.hasNext()) {
-            Map<String, ?> row = RowShapes.toMap(rows.next());
+            Map<String, ?> row = withoutNullDefaults(RowShapes.toMap(rows.next()), defaulted);
             List<String> names = columns;
             if (columns == null || !sameKeys(row, columns)) {
                 names = names(table, heading, row, options);
@@ -76,15 +77,46 @@ final class Rows {
         }
     }
 
-    private static Query upsert(org.jooq.InsertOnDuplicateStep<?> insert, InsertOptions options, Heading heading,
-            List<Field<Object>> fields) {
+    /** The attributes with a default other than {@code null}. */
+    private static List<String> defaulted(Heading heading) {
+        return heading.attributes().stream().filter(Rows::hasDefault).map(Attribute::name).toList();
+    }
+
+    private static boolean hasDefault(Attribute a) {
+        return a.defaultValue() != null && !a.defaultValue().equalsIgnoreCase("null");
+    }
+
+    /**
+     * The row without its {@code null} values of attributes that have a default: as in DataJoint,
+     * {@code null} stands for the attribute's default.
+     */
+    private static Map<String, ?> withoutNullDefaults(Map<String, ?> row, List<String> defaulted) {
+        Map<String, Object> copy = null;
+        for (String name : defaulted) {
+            if (row.get(name) == null && row.containsKey(name)) {
+                if (copy == null) {
+                    copy = new LinkedHashMap<>(row);
+                }
+                copy.remove(name);
+            }
+        }
+        return copy == null ? row : copy;
+    }
+
+    private static Query upsert(TableImpl table, org.jooq.InsertOnDuplicateStep<?> insert, InsertOptions options,
+            Heading heading, List<Field<Object>> fields) {
+        ConnectionImpl connection = table.instanceConnection();
+        List<Field<Object>> key = heading.primaryKey().stream().map(k -> DSL.field(DSL.name(k))).toList();
         if (options.isSkipDuplicates()) {
+            if (connection.dialect().skipsDuplicatesByNoOpUpdate() && !key.isEmpty()) {
+                Field<Object> k = DSL.field(DSL.name(table.schemaName(), table.tableName(), heading.primaryKey().get(0)));
+                return insert.onDuplicateKeyUpdate().set(Map.of(k, k));
+            }
             return insert.onDuplicateKeyIgnore();
         }
         if (!options.isReplace()) {
             return insert;
         }
-        List<Field<Object>> key = heading.primaryKey().stream().map(k -> DSL.field(DSL.name(k))).toList();
         Map<Field<?>, Object> updates = new LinkedHashMap<>();
         fields.stream().filter(f -> !heading.primaryKey().contains(f.getName())).forEach(f -> updates.put(f, DSL.excluded(f)));
         return updates.isEmpty() ? insert.onConflict(key).doNothing() : insert.onConflict(key).doUpdate().set(updates);
@@ -146,7 +178,7 @@ final class Rows {
                     InsertValuesStepN<?> insert = connection.serverRenderer()
                             .insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
                             .values(columns.stream().map(c -> (Object) null).toList());
-                    return new InsertPlan(upsert(insert, options, heading, fields).getSQL(ParamType.INDEXED),
+                    return new InsertPlan(upsert(table, insert, options, heading, fields).getSQL(ParamType.INDEXED),
                             columns.stream().map(c -> new ValueCodec(heading.attribute(c), uuidAsBinary)).toList());
                 });
         String sql = plan.sql();
@@ -185,6 +217,10 @@ final class Rows {
             throw new DataJointException("update1 of " + table.className() + " needs the full primary key " + key
                     + "; missing " + missing);
         }
+        if (!table.restriction.isEmpty()) {
+            throw new DataJointException("update1 of " + table.className() + " is called on a restricted table;"
+                    + " call it on the table itself with the row's full primary key");
+        }
         List<String> changes = row.keySet().stream().filter(k -> !key.contains(k)).toList();
         if (changes.isEmpty()) {
             throw new DataJointException("update1 of " + table.className() + " names no secondary attribute to change;"
@@ -196,8 +232,13 @@ final class Rows {
         List<String> conditions = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         for (String c : changes) {
-            assignments.add(connection.renderer().render(DSL.name(c)) + " = ?");
-            values.add(bindable(connection, new ValueCodec(heading.attribute(c), uuidAsBinary), row.get(c)));
+            String column = connection.renderer().render(DSL.name(c));
+            if (row.get(c) == null && hasDefault(heading.attribute(c))) {
+                assignments.add(column + " = DEFAULT");
+            } else {
+                assignments.add(column + " = ?");
+                values.add(bindable(connection, new ValueCodec(heading.attribute(c), uuidAsBinary), row.get(c)));
+            }
         }
         for (String k : key) {
             conditions.add(connection.renderer().render(DSL.name(k)) + " = ?");
@@ -205,10 +246,10 @@ final class Rows {
         }
         String sql = "UPDATE " + table.fullTableName() + " SET " + String.join(", ", assignments) + " WHERE "
                 + String.join(" AND ", conditions);
-        connection.transaction(tx -> {
+        connection.write(tx -> {
             long n = connection.execute(sql, values.toArray());
             if (n == 0 && connection.query("SELECT 1 FROM " + table.fullTableName() + " WHERE "
-                    + String.join(" AND ", conditions), values.subList(changes.size(), values.size()).toArray()).isEmpty()) {
+                    + String.join(" AND ", conditions), values.subList(values.size() - key.size(), values.size()).toArray()).isEmpty()) {
                 throw new DataJointException("update1 found no row of " + table.className() + " with key "
                         + key.stream().map(k -> k + "=" + row.get(k)).toList());
             }
@@ -323,10 +364,10 @@ final class Rows {
         List<Field<Object>> fields = names.stream().map(c -> DSL.field(DSL.name(c))).toList();
         var insert = r.dsl().insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
                 .select((org.jooq.Select) rows.select(r, names, false));
-        Query query = upsert(insert, options, heading, fields);
+        Query query = upsert(table, insert, options, heading, fields);
         String sql = query.getSQL(ParamType.INDEXED);
         List<Object> values = query.getBindValues();
-        return connection.transaction(tx -> connection.run(sql, jdbc -> {
+        return connection.write(tx -> connection.run(sql, jdbc -> {
             connection.countStatements(1);
             try (PreparedStatement ps = prepare(jdbc, sql, values)) {
                 return (long) ps.executeUpdate();

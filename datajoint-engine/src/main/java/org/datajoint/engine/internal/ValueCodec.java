@@ -99,8 +99,8 @@ final class ValueCodec {
                 case "int16" -> (short) integer(value, Short.MIN_VALUE, Short.MAX_VALUE);
                 case "int32" -> (int) integer(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
                 case "int64" -> integer(value, Long.MIN_VALUE, Long.MAX_VALUE);
-                case "float32" -> (double) (value instanceof Number n ? n.floatValue() : Float.parseFloat(text(value)));
-                case "float64" -> value instanceof Number n ? n.doubleValue() : Double.parseDouble(text(value));
+                case "float32" -> (double) (float) finite(value, Float.MAX_VALUE);
+                case "float64" -> finite(value, Double.MAX_VALUE);
                 case "decimal" -> value instanceof BigDecimal b ? b : new BigDecimal(value.toString().strip());
                 case "bool" -> value instanceof Boolean b ? b : parseBoolean(value);
                 case "uuid" -> uuid(value);
@@ -183,6 +183,19 @@ final class ValueCodec {
     private static BigDecimal strip(BigDecimal d) {
         BigDecimal s = d.stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    /**
+     * A finite floating value within {@code max}: NaN and the infinities are refused on every
+     * backend, since MySQL cannot store them (use {@code null} for a missing value).
+     */
+    private double finite(Object value, double max) {
+        double v = value instanceof Number n ? n.doubleValue() : Double.parseDouble(text(value));
+        if (Double.isNaN(v) || Math.abs(v) > max) {
+            throw new DataJointException("Attribute '" + attribute.name() + "' of type " + attribute.type()
+                    + " cannot hold " + v + "; store a finite number, or null for a missing value");
+        }
+        return v;
     }
 
     private long integer(Object value, long min, long max) {

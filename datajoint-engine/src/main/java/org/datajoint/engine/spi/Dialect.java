@@ -118,6 +118,16 @@ public interface Dialect {
     }
 
     /**
+     * Whether an insert that skips duplicates must be written as a no-op update of the primary key
+     * ({@code ON DUPLICATE KEY UPDATE k = k}) rather than jOOQ's {@code onDuplicateKeyIgnore}. On
+     * MySQL and MariaDB that renders {@code INSERT IGNORE}, which also turns a missing parent, a
+     * NULL into NOT NULL and an out-of-range value into warnings: rows silently skipped or altered.
+     */
+    default boolean skipsDuplicatesByNoOpUpdate() {
+        return false;
+    }
+
+    /**
      * The value to bind for a converted Java value of this core type; the value itself for most.
      * A dialect may send a value as text where its driver would lose precision.
      */

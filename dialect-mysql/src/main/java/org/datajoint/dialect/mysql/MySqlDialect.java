@@ -43,6 +43,14 @@ public final class MySqlDialect implements Dialect {
         return "jdbc:mysql://" + settings.host() + ":" + settings.port() + "/";
     }
 
+    /**
+     * Strict on every session, whatever the server's default: an over-long string, an
+     * out-of-range number or an invalid date is an error, as on PostgreSQL, never a silent
+     * truncation. (Not ONLY_FULL_GROUP_BY: MariaDB does not see functional dependence on a key.)
+     */
+    static final String SQL_MODE = "STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
+            + "NO_ENGINE_SUBSTITUTION";
+
     @Override
     public Properties jdbcProperties(ConnectionSettings settings) {
         Properties p = new Properties();
@@ -69,6 +77,7 @@ public final class MySqlDialect implements Dialect {
         p.setProperty("maintainTimeStats", "false");
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("yearIsDateType", "false");
+        p.setProperty("sessionVariables", "sql_mode='" + SQL_MODE + "'");
         return p;
     }
 
@@ -177,6 +186,11 @@ public final class MySqlDialect implements Dialect {
             return DATETIME.format(t);
         }
         return value;
+    }
+
+    @Override
+    public boolean skipsDuplicatesByNoOpUpdate() {
+        return true;
     }
 
     /** Connector/J streams row by row when the fetch size is {@link Integer#MIN_VALUE}. */

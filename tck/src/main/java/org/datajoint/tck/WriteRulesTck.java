@@ -1,0 +1,132 @@
+package org.datajoint.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.datajoint.DataJointException;
+import org.datajoint.DuplicateKeyException;
+import org.datajoint.InsertOptions;
+import org.datajoint.Instance;
+import org.datajoint.IntegrityException;
+import org.datajoint.QueryException;
+import org.datajoint.Schema;
+import org.datajoint.Table;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a write may and may not do on every backend: skipping duplicates skips nothing else, values
+ * that do not fit are errors (never truncated), {@code null} stands for the default, a failed write
+ * inside a user's transaction leaves that transaction usable.
+ */
+public interface WriteRulesTck extends TckTarget {
+
+    @Test
+    default void skippingDuplicatesSkipsNothingElse(TckContext tck) {
+        Schema s = tck.instance().schema(tck.schemaName("skip"));
+        Table parent = s.manual("Parent", "parent_id : int32\n---\nlabel : varchar(8)\n");
+        Table child = s.manual("Child", "-> Parent\nchild_id : int32\n");
+        parent.insert1(Map.of("parent_id", 1, "label", "one"));
+        child.insert1(Map.of("parent_id", 1, "child_id", 1));
+        InsertOptions skip = InsertOptions.skipDuplicates();
+        child.insert(List.of(Map.of("parent_id", 1, "child_id", 1), Map.of("parent_id", 1, "child_id", 2)), skip);
+        assertEquals(2, child.count(), "the duplicate is skipped, the new row inserted");
+        assertThrows(IntegrityException.class, () -> child.insert(List.of(Map.of("parent_id", 1, "child_id", 3),
+                Map.of("parent_id", 9, "child_id", 1)), skip), "a missing parent is an error, not a skipped row");
+        assertThrows(QueryException.class, () -> parent.insert(List.of(Map.of("parent_id", 2, "label", "two"),
+                Map.of("parent_id", 3, "label", "far too long a label")), skip), "a value that does not fit");
+        assertEquals(2, child.count(), "the failed inserts left nothing");
+        assertEquals(List.of(Map.of("parent_id", 1, "label", "one")), parent.toDicts());
+    }
+
+    @Test
+    default void valuesThatDoNotFitAreErrorsNotTruncations(TckContext tck) {
+        Table t = tck.instance().schema(tck.schemaName("strict")).manual("Reading", """
+                reading_id : int32
+                ---
+                label : varchar(4)
+                amount : decimal(4,2)
+                x : float64
+                """);
+        Map<String, Object> ok = Map.of("reading_id", 1, "label", "abcd", "amount", new BigDecimal("99.99"), "x", 1.5);
+        t.insert1(ok);
+        assertThrows(QueryException.class, () -> t.insert1(with(ok, "reading_id", 2, "label", "abcde")));
+        assertThrows(QueryException.class, () -> t.insert1(with(ok, "reading_id", 3, "amount", new BigDecimal("100.5"))));
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+            DataJointException e = assertThrows(DataJointException.class,
+                    () -> t.insert1(with(ok, "reading_id", 4, "x", bad)));
+            assertTrue(e.getMessage().contains("'x'") && e.getMessage().contains("float64"), e.getMessage());
+        }
+        assertEquals(List.of(ok), t.toDicts(), "nothing was stored or truncated");
+    }
+
+    @Test
+    default void nullStandsForTheDefaultInInsertsAndUpdates(TckContext tck) {
+        Table t = tck.instance().schema(tck.schemaName("defaults")).manual("Animal", """
+                animal_id : int32
+                ---
+                weight = 0 : int32
+                tag = 'none' : varchar(8)
+                note = null : varchar(20)
+                """);
+        Map<String, Object> row = new HashMap<>();
+        row.put("animal_id", 1);
+        row.put("weight", null);
+        row.put("tag", null);
+        row.put("note", null);
+        t.insert1(row);
+        t.insert1(Map.of("animal_id", 2, "weight", 7, "tag", "big", "note", "seen"));
+        assertEquals(Map.of("weight", 0, "tag", "none"), t.restrict(Map.of("animal_id", 1)).fetch1("weight", "tag"));
+        assertNull(t.restrict(Map.of("animal_id", 1)).fetch1().get("note"));
+        Map<String, Object> reset = new HashMap<>();
+        reset.put("animal_id", 2);
+        reset.put("weight", null);
+        reset.put("note", null);
+        t.update1(reset);
+        Map<String, Object> updated = t.restrict(Map.of("animal_id", 2)).fetch1();
+        assertEquals(0, updated.get("weight"), "update1 with null resets to the default");
+        assertEquals("big", updated.get("tag"));
+        assertNull(updated.get("note"));
+        DataJointException restricted = assertThrows(DataJointException.class,
+                () -> t.restrict(Map.of("animal_id", 1)).update1(Map.of("animal_id", 2, "weight", 5)));
+        assertTrue(restricted.getMessage().contains("restricted"), restricted.getMessage());
+        assertEquals(0, t.restrict(Map.of("animal_id", 2)).fetch1().get("weight"));
+    }
+
+    @Test
+    default void aFailedWriteInsideATransactionLeavesTheTransactionUsable(TckContext tck) {
+        Instance inst = tck.instance();
+        Table t = inst.schema(tck.schemaName("txwrite")).manual("Item", "item_id : int32\n---\nlabel : varchar(20)\n");
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            batch.add(Map.of("item_id", i == 2_000 ? 0 : 100 + i, "label", "batch"));
+        }
+        inst.connection().transaction(tx -> {
+            t.insert1(Map.of("item_id", 0, "label", "first"));
+            assertThrows(DuplicateKeyException.class, () -> t.insert(batch));
+            assertThrows(DuplicateKeyException.class, () -> t.insert1(Map.of("item_id", 0, "label", "again")));
+            assertThrows(IllegalStateException.class, () -> tx.transaction(inner -> {
+                t.insert1(Map.of("item_id", 1, "label", "inner"));
+                throw new IllegalStateException("inner work fails");
+            }));
+            t.insert1(Map.of("item_id", 2, "label", "last"));
+            return null;
+        });
+        assertEquals(List.of(Map.of("item_id", 0, "label", "first"), Map.of("item_id", 2, "label", "last")),
+                t.orderBy("item_id").toDicts(), "the failed batch and the failed inner transaction left nothing");
+    }
+
+    private static Map<String, Object> with(Map<String, Object> row, Object... pairs) {
+        Map<String, Object> out = new HashMap<>(row);
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((String) pairs[i], pairs[i + 1]);
+        }
+        return out;
+    }
+}
