@@ -299,6 +299,14 @@ final class Conditions {
                 shape.append(')').toString());
     }
 
+    /**
+     * The rows for which {@code in} is not true: the exact complement of the semijoin. {@code NOT
+     * IN} would also drop rows whose shared attributes are {@code null}, which match nothing.
+     */
+    private static Condition notTrue(Condition in) {
+        return DSL.condition("({0}) is not true", in);
+    }
+
     private static Object semijoin(QueryImpl query, QueryImpl other, Set<String> columns, Match match, boolean negate) {
         Semantics.checkCompatible(query, other, match);
         QHeading mine = query.qheading();
@@ -312,8 +320,8 @@ final class Conditions {
         }
         List<Field<?>> fields = common.stream().<Field<?>>map(n -> DSL.field(DSL.name(n))).toList();
         return (Rendered) r -> {
-            var sub = other.select(r, common, false);
-            return negate ? DSL.row(fields).notIn(sub) : DSL.row(fields).in(sub);
+            Condition in = DSL.row(fields).in(other.select(r, common, false));
+            return negate ? notTrue(in) : in;
         };
     }
 }

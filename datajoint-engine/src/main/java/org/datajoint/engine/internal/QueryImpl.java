@@ -359,7 +359,7 @@ class QueryImpl implements QueryExpression {
      */
     org.jooq.Select<?> select(Render r, List<String> fields, boolean outer) {
         if (top != null && fields != null && !fields.equals(qheading().names())) {
-            return selectFrom(r, select(r, null, false), fields, outer);
+            return Rendering.order(this, selectFrom(r, select(r, null, false), fields, outer));
         }
         List<Field<?>> f = Rendering.fields(this, fields, outer);
         var dsl = r.dsl();
@@ -369,7 +369,7 @@ class QueryImpl implements QueryExpression {
     }
 
     /** A SELECT of {@code fields} over {@code inner} as a derived table. */
-    org.jooq.Select<?> selectFrom(Render r, org.jooq.Select<?> inner, List<String> fields, boolean outer) {
+    org.jooq.SelectJoinStep<?> selectFrom(Render r, org.jooq.Select<?> inner, List<String> fields, boolean outer) {
         QueryImpl wrapper = subquery();
         return r.dsl().select(Rendering.fields(wrapper, fields, outer)).from(inner.asTable(r.nextAlias()));
     }
@@ -506,7 +506,7 @@ class QueryImpl implements QueryExpression {
     }
 
     private Statement limitedStatement(List<String> fields) {
-        return top == null ? topped(new TopSpec(null, 2L, 0)).statement(fields) : statement(fields);
+        return top == null ? topped(TopSpec.ANY_TWO).statement(fields) : statement(fields);
     }
 
     String describeForErrors() {

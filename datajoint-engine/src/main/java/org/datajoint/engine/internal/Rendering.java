@@ -7,7 +7,7 @@ import org.jooq.Field;
 import org.jooq.Name;
 import org.jooq.Select;
 import org.jooq.SelectConditionStep;
-import org.jooq.SortField;
+import org.jooq.SelectJoinStep;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 
@@ -73,17 +73,26 @@ final class Rendering {
         return ((QueryImpl) source).select(r, null, false).asTable(r.nextAlias());
     }
 
-    /** ORDER BY, LIMIT and OFFSET of the query's top, if any. */
+    /**
+     * ORDER BY, LIMIT and OFFSET of the query's top, if any. An offset always comes with a limit
+     * (the largest there is when none was given): MariaDB ignores the ORDER BY and OFFSET of a
+     * derived table that has no LIMIT.
+     */
     static Select<?> top(QueryImpl query, SelectConditionStep<?> select) {
         TopSpec top = query.top;
         if (top == null) {
             return select;
         }
-        List<SortField<?>> order = TopOrder.sortFields(query, top.effectiveOrder());
-        var ordered = select.orderBy(order);
-        if (top.limit() != null) {
-            return top.offset() > 0 ? ordered.limit(top.limit()).offset(top.offset()) : ordered.limit(top.limit());
+        var ordered = select.orderBy(TopOrder.sortFields(query, top.effectiveOrder()));
+        if (top.offset() > 0) {
+            return ordered.limit(top.limit() == null ? Long.MAX_VALUE : top.limit()).offset(top.offset());
         }
-        return top.offset() > 0 ? ordered.offset(top.offset()) : ordered;
+        return top.limit() != null ? ordered.limit(top.limit()) : ordered;
+    }
+
+    /** The ORDER BY of the query's top over a SELECT of some of its attributes; none without a top. */
+    static Select<?> order(QueryImpl query, SelectJoinStep<?> select) {
+        TopSpec top = query.top;
+        return top == null ? select : select.orderBy(TopOrder.sortFields(query, top.effectiveOrder()));
     }
 }

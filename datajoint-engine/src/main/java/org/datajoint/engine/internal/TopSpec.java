@@ -8,6 +8,9 @@ import java.util.List;
  */
 record TopSpec(List<String> order, Long limit, long offset) {
 
+    /** Two rows in no particular order: enough for {@code fetch1} to tell one row from several. */
+    static final TopSpec ANY_TWO = new TopSpec(List.of(), 2L, 0);
+
     TopSpec {
         order = order == null ? null : List.copyOf(order);
         if (limit != null && limit < 0) {
