@@ -36,11 +36,21 @@ public interface Table extends QueryExpression {
         insert(rows, InsertOptions.defaults());
     }
 
-    /** Inserts the rows of a stream, consumed lazily in batches; see {@link #insert(Iterable, InsertOptions)}. */
+    /**
+     * Inserts the rows of a stream, consumed lazily in batches, and closes the stream (a
+     * {@code Files.lines} stream releases its file); see {@link #insert(Iterable, InsertOptions)}.
+     */
     default void insert(java.util.stream.Stream<?> rows, InsertOptions options) {
-        java.util.Iterator<?> it = rows.iterator();
-        Iterable<Object> once = () -> (java.util.Iterator<Object>) it;
-        insert(once, options);
+        try (rows) {
+            java.util.Iterator<?> it = rows.iterator();
+            Iterable<Object> once = () -> (java.util.Iterator<Object>) it;
+            insert(once, options);
+        }
+    }
+
+    /** {@link #insert(java.util.stream.Stream, InsertOptions)} with default options. */
+    default void insert(java.util.stream.Stream<?> rows) {
+        insert(rows, InsertOptions.defaults());
     }
 
     /** {@link #insert(QueryExpression)} with options. */

@@ -14,6 +14,7 @@ import org.datajoint.InsertOptions;
 import org.datajoint.Instance;
 import org.datajoint.IntegrityException;
 import org.datajoint.MissingTableException;
+import org.datajoint.QueryException;
 import org.datajoint.Schema;
 import org.datajoint.Table;
 import org.datajoint.UnknownAttributeException;
@@ -73,7 +74,8 @@ public interface ErrorsTck extends TckTarget {
         for (Map<String, Object> row : t.toDicts()) {
             assertEquals(hostile.get((Integer) row.get("note_id")), row.get("text"));
         }
-        for (String key : List.of("text`; DROP TABLE bystander; --", "text\"", "text'", "te\u0000xt")) {
+        for (String key : List.of("text`; DROP TABLE bystander; --", "text\"", "text'", "te\u0000xt", "te\\xt",
+                "text🎉")) {
             Map<String, Object> row = new HashMap<>();
             row.put("note_id", 100);
             row.put(key, "x");
@@ -106,5 +108,25 @@ public interface ErrorsTck extends TckTarget {
                 InsertOptions.defaults().withAllowDirectInsert());
         assertEquals(1, stats.count());
         assertEquals(0, scan.count());
+    }
+
+    @Test
+    default void aMissingPrivilegeAndBadSqlHaveTheirOwnExceptions(TckContext tck) {
+        Instance admin = tck.instance();
+        Schema s = admin.schema(tck.schemaName("private"));
+        Table secret = s.manual("Secret", "secret_id : int32\n");
+        secret.insert1(Map.of("secret_id", 1));
+        QueryException syntax = assertThrows(QueryException.class, () -> admin.connection().query("SELEC 1"));
+        assertEquals(QueryException.class, syntax.getClass(), "a syntax error is a plain QueryException");
+        String user = "dj_tck_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        admin.connection().execute(createUserSql(user, "Right1234"));
+        try {
+            Instance guest = tck.track(tck.builder().user(user).password("Right1234").build());
+            assertThrows(org.datajoint.AccessDeniedException.class,
+                    () -> guest.connection().query("SELECT * FROM " + secret.fullTableName()));
+            assertEquals(1, secret.count());
+        } finally {
+            admin.connection().execute(dropUserSql(user));
+        }
     }
 }

@@ -98,4 +98,41 @@ public interface FetchTck extends TckTarget {
                 () -> copy.insert(lab.subject.proj(Proj.key().rename("animal_id", "subject_id"))));
         assertTrue(missing.getMessage().contains("kind"), missing.getMessage());
     }
+
+    /** A record of the narrower types the values fit exactly into. */
+    record Narrow(int subject_id, float score) {
+    }
+
+    /** A record whose component cannot take the value's type. */
+    record Scored(int subject_id, String score) {
+    }
+
+    @Test
+    default void recordsTakeValuesNarrowedExactlyOrNotAtAll(TckContext tck) {
+        Table t = tck.instance().schema(tck.schemaName("narrow")).manual("Score", """
+                subject_id : int32
+                ---
+                score : float64
+                blob : bytes
+                """);
+        t.insert1(Map.of("subject_id", 1, "score", 0.5, "blob", new byte[] {1, 2}));
+        assertEquals(List.of(new Narrow(1, 0.5f)), t.proj("score").toList(Narrow.class));
+        t.insert1(Map.of("subject_id", 2, "score", 0.123456789, "blob", new byte[] {3}));
+        DataJointException lossy = assertThrows(DataJointException.class, () -> t.proj("score").toList(Narrow.class));
+        assertTrue(lossy.getMessage().contains("Narrow.score"), lossy.getMessage());
+        DataJointException bytes = assertThrows(DataJointException.class,
+                () -> t.proj(Proj.key().rename("score", "blob")).toList(Scored.class));
+        assertTrue(bytes.getMessage().contains("Scored.score") && bytes.getMessage().contains("byte[]"), bytes.getMessage());
+    }
+
+    @Test
+    default void fetch1NamesTheTablesOfAQueryThatHasNoSingleRow(TckContext tck) {
+        Lab lab = new Lab(tck);
+        DataJointException e = assertThrows(DataJointException.class, () -> lab.subject.join(lab.session).fetch1());
+        assertTrue(e.getMessage().contains("more than one") && e.getMessage().contains("subject")
+                && e.getMessage().contains("session"), e.getMessage());
+        DataJointException none = assertThrows(DataJointException.class,
+                () -> lab.subject.restrict(Map.of("subject_id", 99)).fetch1());
+        assertTrue(none.getMessage().contains("none") && none.getMessage().contains("subject"), none.getMessage());
+    }
 }

@@ -122,6 +122,31 @@ public interface WriteRulesTck extends TckTarget {
                 t.orderBy("item_id").toDicts(), "the failed batch and the failed inner transaction left nothing");
     }
 
+    @Test
+    default void streamsAreClosedJsonTreesStoredAndBadValuesNamedByRow(TckContext tck) {
+        Table t = tck.instance().schema(tck.schemaName("inputs")).manual("Doc", """
+                doc_id : int32
+                ---
+                body : json
+                """);
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        com.fasterxml.jackson.databind.node.ObjectNode tree = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode().put("name", "tree").put("n", 3);
+        tree.putArray("tags").add("a").add("b");
+        t.insert(java.util.stream.Stream.of(Map.of("doc_id", 1, "body", tree)).onClose(() -> closed.set(true)));
+        assertTrue(closed.get(), "insert closes the stream it consumed");
+        assertEquals(Map.of("name", "tree", "n", 3, "tags", List.of("a", "b")),
+                t.restrict(Map.of("doc_id", 1)).fetch1().get("body"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            rows.add(Map.of("doc_id", 10 + i, "body", i == 1_203 ? (Object) new Object() : Map.of("i", i)));
+        }
+        DataJointException e = assertThrows(DataJointException.class, () -> t.insert(rows));
+        assertTrue(e.getMessage().contains("Row 1204") && e.getMessage().contains("Doc")
+                && e.getMessage().contains("'body'") && e.getMessage().contains("Object"), e.getMessage());
+        assertEquals(1, t.count(), "the rows before the bad one were not kept");
+    }
+
     private static Map<String, Object> with(Map<String, Object> row, Object... pairs) {
         Map<String, Object> out = new HashMap<>(row);
         for (int i = 0; i < pairs.length; i += 2) {

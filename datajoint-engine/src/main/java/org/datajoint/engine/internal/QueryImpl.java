@@ -509,8 +509,21 @@ class QueryImpl implements QueryExpression {
         return top == null ? topped(TopSpec.ANY_TWO).statement(fields) : statement(fields);
     }
 
+    /** How error messages name this expression: the query and the tables it reads. */
     String describeForErrors() {
-        return "the query";
+        Set<String> tables = new LinkedHashSet<>();
+        collectTables(tables);
+        return "the query on " + String.join(", ", tables);
+    }
+
+    private void collectTables(Set<String> out) {
+        for (Object source : support()) {
+            if (source instanceof TableRef ref) {
+                out.add(connection().renderer().render(DSL.name(ref.schema(), ref.table())));
+            } else if (source instanceof QueryImpl q) {
+                q.collectTables(out);
+            }
+        }
     }
 
     private List<String> checkedNames(String... attributes) {

@@ -188,10 +188,10 @@ final class RowShapes {
                     return d.byteValueExact();
                 }
                 if (boxed == Double.class) {
-                    return n.doubleValue();
+                    return exactly(d, n.doubleValue(), Double.toString(n.doubleValue()));
                 }
                 if (boxed == Float.class) {
-                    return n.floatValue();
+                    return exactly(d, n.floatValue(), Float.toString(n.floatValue()));
                 }
                 if (boxed == BigDecimal.class) {
                     return d;
@@ -200,15 +200,30 @@ final class RowShapes {
                     return d.toBigIntegerExact();
                 }
             }
-            if (boxed == String.class) {
+            if (boxed == String.class && isScalar(value)) {
                 return value.toString();
             }
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | NumberFormatException e) {
             throw new DataJointException(record.getSimpleName() + "." + name + " (" + target.getSimpleName()
                     + ") cannot hold " + value, e);
         }
         throw new DataJointException(record.getSimpleName() + "." + name + " is " + target.getSimpleName()
                 + " but the value is " + value.getClass().getSimpleName());
+    }
+
+    /** {@code narrowed} when its shortest decimal text is the value's, else an ArithmeticException. */
+    private static Object exactly(BigDecimal value, Object narrowed, String text) {
+        if (new BigDecimal(text).compareTo(value) != 0) {
+            throw new ArithmeticException("not exactly representable");
+        }
+        return narrowed;
+    }
+
+    /** Values whose text is what they mean: not arrays, collections or maps. */
+    private static boolean isScalar(Object value) {
+        return value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Character || value instanceof java.util.UUID || value instanceof Enum<?>
+                || value instanceof java.time.temporal.TemporalAccessor;
     }
 
     private static boolean isIntegral(Object value) {

@@ -58,6 +58,7 @@ final class Rows {
         List<Map<String, ?>> batch = new ArrayList<>();
         List<String> columns = null;
         List<String> defaulted = defaulted(heading);
+        long flushed = 0;
         while (rows.hasNext()) {
             Map<String, ?> row = withoutNullDefaults(RowShapes.toMap(rows.next()), defaulted);
             List<String> names = columns;
@@ -66,14 +67,15 @@ final class Rows {
                 checkRequired(table, heading, row);
             }
             if (columns != null && (!columns.equals(names) || batch.size() >= BATCH)) {
-                flush(table, columns, batch, options, heading, uuidAsBinary);
+                flush(table, columns, batch, options, heading, uuidAsBinary, flushed);
+                flushed += batch.size();
                 batch.clear();
             }
             columns = names;
             batch.add(row);
         }
         if (!batch.isEmpty()) {
-            flush(table, columns, batch, options, heading, uuidAsBinary);
+            flush(table, columns, batch, options, heading, uuidAsBinary, flushed);
         }
     }
 
@@ -169,8 +171,9 @@ final class Rows {
         return names;
     }
 
+    /** Sends one batch; {@code before} rows of the same insert went before it. */
     private static void flush(TableImpl table, List<String> columns, List<Map<String, ?>> batch, InsertOptions options,
-            Heading heading, boolean uuidAsBinary) {
+            Heading heading, boolean uuidAsBinary, long before) {
         ConnectionImpl connection = table.instanceConnection();
         InsertPlan plan = connection.plan(new InsertShape(table.schemaName(), table.tableName(), columns,
                 options.isSkipDuplicates(), options.isReplace(), heading), () -> {
@@ -185,9 +188,18 @@ final class Rows {
         List<ValueCodec> codecs = plan.codecs();
         connection.run(sql, jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
-                for (Map<String, ?> row : batch) {
-                    for (int i = 0; i < columns.size(); i++) {
-                        ps.setObject(i + 1, bindable(connection, codecs.get(i), row.get(columns.get(i))));
+                for (int r = 0; r < batch.size(); r++) {
+                    Map<String, ?> row = batch.get(r);
+                    try {
+                        for (int i = 0; i < columns.size(); i++) {
+                            ps.setObject(i + 1, bindable(connection, codecs.get(i), row.get(columns.get(i))));
+                        }
+                    } catch (DataJointException e) {
+                        if (e.getClass() != DataJointException.class) {
+                            throw e;
+                        }
+                        throw new DataJointException("Row " + (before + r + 1) + " of the insert into "
+                                + table.className() + " " + table.fullTableName() + ": " + e.getMessage(), e);
                     }
                     ps.addBatch();
                 }
