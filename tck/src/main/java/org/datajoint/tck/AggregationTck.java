@@ -14,6 +14,7 @@ import org.datajoint.DataJoint;
 import org.datajoint.DataJointException;
 import org.datajoint.Proj;
 import org.datajoint.QueryExpression;
+import org.datajoint.Table;
 import org.datajoint.UnknownAttributeException;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,9 @@ public interface AggregationTck extends TckTarget {
         assertEquals(3, lab.subject.aggr(lab.session, Proj.key().compute("n", "count(*)"), true).count());
         assertEquals(List.of(1, 3), ids(n.restrict("n > 1"), "subject_id"), "a restriction on an aggregate");
         assertEquals(List.of(3), ids(n.restrict(Map.of("n", 3)), "subject_id"));
+        UnknownAttributeException ofTheGroup = assertThrows(UnknownAttributeException.class,
+                () -> lab.subject.aggr(lab.session, Proj.of("experimenter").compute("n", "count(*)")));
+        assertTrue(ofTheGroup.getMessage().contains("'experimenter'"), ofTheGroup.getMessage());
         QueryExpression stats = lab.session.aggr(lab.trial, Proj.all().compute("trials", "count(trial_id)")
                 .compute("best", "max(score)").compute("hits", "sum(outcome = 'hit')"));
         assertEquals(List.of("subject_id", "session_id", "experimenter", "session_date", "notes", "trials", "best", "hits"),
@@ -119,6 +123,14 @@ public interface AggregationTck extends TckTarget {
         DataJointException shared = assertThrows(DataJointException.class,
                 () -> lab.subject.proj("species").union(lab.subject.proj("species")));
         assertTrue(shared.getMessage().contains("species"), shared.getMessage());
+        DataJointException lineage = assertThrows(DataJointException.class,
+                () -> lab.student.proj().union(lab.course.proj()), "namesakes of different lineage");
+        assertTrue(lineage.getMessage().contains("'id'"), lineage.getMessage());
+        Table elsewhere = tck.instance().schema(lab.schema.name()).table("Subject");
+        DataJointException instances = assertThrows(DataJointException.class, () -> lab.subject.proj().union(elsewhere.proj()));
+        assertTrue(instances.getMessage().contains("different instances"), instances.getMessage());
+        assertThrows(DataJointException.class, () -> lab.session.restrict(elsewhere));
+        assertThrows(DataJointException.class, () -> lab.session.join(elsewhere));
     }
 
     @Test

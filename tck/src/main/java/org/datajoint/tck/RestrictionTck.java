@@ -72,6 +72,9 @@ public interface RestrictionTck extends TckTarget {
         assertEquals(List.of(1, 2), ids(lab.subject.restrict("YEAR(date_of_birth) = 2024"), "subject_id"));
         assertEquals(2, lab.subject.restrict("species LIKE 'm%'").count());
         assertEquals(1, lab.subject.restrict("species = 'it''s' OR subject_id = 1").count());
+        assertEquals(2, lab.subject.restrict("trim(both ' ' from species) = 'rat'").count(), "SQL words in lower case");
+        assertEquals(2, lab.subject.restrict("substring(species from 1 for 1) = 'm'").count());
+        assertEquals(3, lab.subject.restrict("cast(date_of_birth as date) > '2000-01-01'").count());
         UnknownAttributeException e = assertThrows(UnknownAttributeException.class,
                 () -> lab.subject.restrict("nonexistent = 1"));
         assertTrue(e.getMessage().contains("nonexistent"), e.getMessage());

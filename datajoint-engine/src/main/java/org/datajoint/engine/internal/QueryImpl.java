@@ -300,6 +300,13 @@ class QueryImpl implements QueryExpression {
 
     @Override
     public QueryExpression aggr(QueryExpression group, Proj projection, boolean excludeNonmatching) {
+        for (String kept : projection.kept()) {
+            if (!qheading().contains(kept)) {
+                throw new UnknownAttributeException("aggr keeps attributes of the grouping expression only; '" + kept
+                        + "' is not in its heading " + qheading().names() + "; compute an aggregate of it instead, such"
+                        + " as max(" + kept + ")");
+            }
+        }
         Proj p = projection;
         if (p.keepsAll()) {
             p = Proj.of(qheading().secondary().toArray(String[]::new)).and(p.kept().toArray(String[]::new))

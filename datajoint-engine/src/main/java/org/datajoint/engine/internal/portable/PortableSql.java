@@ -42,7 +42,8 @@ public final class PortableSql {
             "xor", "unknown", "collate", "binary", "using", "select", "where", "order", "by", "group", "having",
             "limit", "offset", "ilike", "similar", "to", "at", "zone", "nulls", "first", "last", "over",
             "partition", "localtime", "localtimestamp", "bigint", "smallint", "precision", "varying", "json",
-            "jsonb", "uuid", "bytea");
+            "jsonb", "uuid", "bytea", "both", "leading", "trailing", "for", "datetime", "character", "bit",
+            "array", "row", "placing", "filter", "within");
 
     private final String text;
     private final Target target;
