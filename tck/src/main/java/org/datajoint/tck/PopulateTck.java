@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -138,6 +142,120 @@ public interface PopulateTck extends TckTarget {
         assertEquals(2, meta.size());
         meta.forEach(m -> assertTrue(m.values().iterator().next() != null, meta.toString()));
         assertEquals(2, stats.restrict("_job_duration >= 0").count(), "hidden attributes can be restricted by name");
+    }
+
+    @Test
+    default void aCustomKeySourceIsCutDownToItsPrimaryKey(TckContext tck) {
+        Lab lab = new Lab(tck);
+        Table redated = lab.schema.computed("Redated", "-> Session\n---\nsession_date : date\n", ctx -> ctx.insert1(
+                ctx.key().with("session_date", LocalDate.of(2000, 1, 1)))).withKeySource(lab.session);
+        assertEquals(List.of("subject_id", "session_id"), redated.keySource().heading().names());
+        assertEquals(new Progress(6, 6), redated.progress());
+        assertEquals(6, redated.populate().success());
+        assertEquals(new Progress(0, 6), redated.progress(), "a shared secondary attribute does not keep keys pending");
+        assertEquals(0, redated.populate().success(), "nothing is made twice");
+        assertEquals(0L, redated.jobs().refresh().get("added"));
+        assertEquals(0, redated.populate(PopulateOptions.defaults().reserveJobs(true)).success());
+        Table dated = lab.schema.computed("Dated", "-> Session\n---\nday : date\n", ctx -> ctx.insert1(
+                ctx.key().with("day", LocalDate.of(2000, 1, 1)))).withKeySource(lab.session);
+        assertEquals(2, dated.populate("notes IS NULL AND subject_id = 3").success(),
+                "restrictions apply to the key source before it is cut down to its key");
+    }
+
+    @Test
+    default void populateRefusesARestrictedTableAndAnOpenTransaction(TckContext tck) {
+        Lab lab = new Lab(tck);
+        Table stats = sessionStats(lab);
+        DataJointException restricted = assertThrows(DataJointException.class,
+                () -> stats.restrict(Map.of("subject_id", 1)).populate());
+        assertTrue(restricted.getMessage().contains("restricted") && restricted.getMessage().contains("populate("),
+                restricted.getMessage());
+        assertEquals(0, stats.count());
+        lab.instance.connection().transaction(tx -> {
+            DataJointException open = assertThrows(DataJointException.class, stats::populate);
+            assertTrue(open.getMessage().contains("transaction"), open.getMessage());
+            return null;
+        });
+        assertEquals(0, stats.count());
+        assertEquals(2, stats.populate(Map.of("subject_id", 1)).success());
+    }
+
+    @Test
+    default void populateCountsSkipsAndRunsInReverseOrder(TckContext tck) {
+        Lab lab = new Lab(tck);
+        for (boolean reserve : List.of(false, true)) {
+            List<String> made = Collections.synchronizedList(new ArrayList<>());
+            Table ahead = lab.schema.computed(reserve ? "AheadQueued" : "Ahead", "-> Session\n---\nn : int64\n", ctx -> {
+                made.add(ctx.key().get("subject_id") + "/" + ctx.key().get("session_id"));
+                ctx.insert1(ctx.key().with("n", 1L));
+                if (ctx.key().get("subject_id").equals(3) && ((Number) ctx.key().get("session_id")).intValue() == 3) {
+                    ctx.insert1(Map.of("subject_id", 3, "session_id", (short) 2, "n", 2L));
+                }
+            });
+            PopulateResult r = ahead.populate(PopulateOptions.defaults().reserveJobs(reserve)
+                    .order(PopulateOptions.Order.REVERSE));
+            assertEquals(5, r.success());
+            assertEquals(1, r.skip(), "(3,2) was made along with (3,3)");
+            assertEquals(6, ahead.count());
+            assertEquals(List.of("3/3", "3/1", "2/1", "1/2", "1/1"), made.stream().filter(m -> !m.equals("3/2")).toList());
+            assertEquals(2L, ahead.restrict(Map.of("subject_id", 3, "session_id", (short) 2)).fetch1().get("n"));
+            if (reserve) {
+                assertEquals(0, ahead.jobs().table().count(), "the skipped key's job is cleared too");
+            }
+        }
+    }
+
+    @Test
+    default void populateDisplaysProgressAsLogLinesWhenNotOnATerminal(TckContext tck) {
+        Lab lab = new Lab(tck);
+        Table stats = sessionStats(lab);
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(4, stats.populate(PopulateOptions.defaults().display(true).maxCalls(4)).success());
+        } finally {
+            System.setErr(err);
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("SessionStats: 4/4 (100%)"), "the total counts the calls allowed: " + out);
+        assertFalse(out.contains("/6"), out);
+    }
+
+    @Test
+    default void anImportedTablePopulatesLikeAComputedOne(TckContext tck) {
+        Lab lab = new Lab(tck);
+        Table files = lab.schema.imported("SubjectFile", "-> Subject\n---\npath : varchar(64)\n", ctx -> ctx.insert1(
+                ctx.key().with("path", "/data/" + ctx.key().get("subject_id"))));
+        assertEquals(new Progress(4, 4), files.progress());
+        assertEquals(4, files.populate(PopulateOptions.defaults().reserveJobs(true)).success());
+        assertEquals("/data/3", files.restrict(Map.of("subject_id", 3)).fetch1().get("path"));
+        assertEquals(new Progress(0, 4), files.progress());
+        assertEquals("~~subject_file", files.jobs().table().tableName());
+    }
+
+    @Test
+    default void moreWorkersThanPooledConnectionsAllRun(TckContext tck) {
+        try (Instance small = tck.builder().set("connection.max_pool_size", 2).set("connection.connect_timeout", 1)
+                .build()) {
+            Schema s = small.schema(tck.schemaName("pool"));
+            Table source = s.manual("Source", "id : int32\n");
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                rows.add(Map.of("id", i));
+            }
+            source.insert(rows);
+            Table result = s.computed("Result", PopulateProbe.RESULT, ctx -> {
+                ctx.insert1(ctx.key().with("value", 1L));
+                Thread.sleep(1500);
+            });
+            for (boolean reserve : List.of(false, true)) {
+                result.deleteQuick();
+                PopulateResult r = result.populate(PopulateOptions.defaults().workers(6).reserveJobs(reserve));
+                assertEquals(6, r.success(), "reserve " + reserve + ": " + r.errors());
+                assertEquals(6, result.count());
+            }
+        }
     }
 
     @Test
