@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.datajoint.DataJoint;
 import org.datajoint.DataJointException;
 import org.datajoint.Instance;
@@ -299,27 +301,47 @@ public interface PopulateTck extends TckTarget {
             rows.add(Map.of("id", i));
         }
         source.insert(rows);
+        Table ready = s.manual("Ready", "pid : int64\n");
         Table result = s.computed("Result", PopulateProbe.RESULT);
         result.jobs().table();
         List<Process> workers = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<String>> outputs = new ArrayList<>();
         for (int w = 0; w < 3; w++) {
-            workers.add(Tck.startJvm(tck, List.of(), PopulateProbe.class, List.of(name, "7", "-1"), Map.of()));
+            Process p = Tck.startJvm(tck, List.of(), PopulateProbe.class, List.of(name, "7", "-1", "3"), Map.of());
+            workers.add(p);
+            outputs.add(output(p));
         }
-        for (Process p : workers) {
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(240, TimeUnit.SECONDS), "a worker did not finish (deadlock?)");
+        long made = 0;
+        long failed = 0;
+        for (int w = 0; w < workers.size(); w++) {
+            Process p = workers.get(w);
+            if (!p.waitFor(240, TimeUnit.SECONDS)) {
+                workers.forEach(Process::destroyForcibly);
+                throw new AssertionError("a worker did not finish in 240 s (deadlock?): "
+                        + outputs.get(w).getNow("(no output yet)"));
+            }
+            String out = outputs.get(w).get(60, TimeUnit.SECONDS);
             assertEquals(0, p.exitValue(), out);
+            Matcher m = Pattern.compile("populated (\\d+) ok, (\\d+) failed").matcher(out);
+            assertTrue(m.find(), out);
+            made += Long.parseLong(m.group(1));
+            failed += Long.parseLong(m.group(2));
         }
+        assertEquals(3, ready.count(), "all three workers started");
+        assertEquals(59, made, "the workers' own success counts add up");
+        assertEquals(1, failed);
         assertEquals(59, result.count(), "every key but the failing one");
         List<Map<String, Object>> perKey = DataJoint.U("id").aggr(calls, Map.of("n", "count(*)")).toDicts();
         assertEquals(60, perKey.size(), "no key lost");
         perKey.forEach(k -> assertEquals(1L, k.get("n"), "make called once for " + k));
+        assertTrue(DataJoint.U("pid").restrict(calls).count() >= 2, "the work was shared between processes");
         assertEquals(List.of(7), ids(result.jobs().errors(), "id"));
         assertEquals(0, result.jobs().pending().count() + result.jobs().reserved().count());
 
         result.deleteQuick();
         calls.deleteQuick();
-        Process hung = Tck.startJvm(tck, List.of(), PopulateProbe.class, List.of(name, "-1", "3"), Map.of());
+        Process hung = Tck.startJvm(tck, List.of(), PopulateProbe.class, List.of(name, "-1", "3", "1"), Map.of());
+        output(hung);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (result.jobs().reserved().restrict(Map.of("id", 3)).count() == 0) {
             assertTrue(System.nanoTime() < deadline, "the worker never reserved key 3");
@@ -334,5 +356,19 @@ public interface PopulateTck extends TckTarget {
         assertTrue(mine.restrict(Map.of("id", 3)).exists(), "the stale reservation was reclaimed");
         assertEquals(60, mine.count() + mine.jobs().errors().count());
         assertFalse(hung.isAlive());
+    }
+
+    private static java.util.concurrent.CompletableFuture<String> output(Process p) {
+        java.util.concurrent.CompletableFuture<String> out = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                out.complete(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                out.complete("(output unreadable: " + e + ")");
+            }
+        }, "populate-probe-output");
+        reader.setDaemon(true);
+        reader.start();
+        return out;
     }
 }
