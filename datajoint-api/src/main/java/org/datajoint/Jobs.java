@@ -40,10 +40,13 @@ public interface Jobs {
 
     /**
      * Adds every key of the key source (restricted) that is neither computed nor queued as a
-     * pending job, in one {@code INSERT ... SELECT}; removes stale jobs whose keys left the key
-     * source; re-queues reservations older than {@code orphanTimeout} (null: none).
+     * pending job, in one {@code INSERT ... SELECT}; with {@code jobs.keep_completed}, makes
+     * completed jobs pending again when their key is still in the key source but its row was
+     * deleted; removes stale jobs whose keys left the key source; re-queues reservations older
+     * than {@code orphanTimeout} (null: none). New and re-pended jobs get {@code priority}
+     * (null: {@code jobs.default_priority}).
      *
-     * @return counts by {@code added}, {@code removed}, {@code orphaned}
+     * @return counts by {@code added}, {@code re_pended}, {@code removed}, {@code orphaned}
      */
     Map<String, Long> refresh(Duration delay, Integer priority, Duration orphanTimeout, Object... restrictions);
 

@@ -24,11 +24,13 @@ public final class PopulateProbe {
     /**
      * Entry point.
      *
-     * @param args schema name, key that fails, key that hangs (or -1)
+     * @param args schema name, key that fails, key that hangs (or -1), and the number of workers to wait
+     *     for in {@code Ready} before populating
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         int failing = Integer.parseInt(args[1]);
         int hanging = Integer.parseInt(args[2]);
+        int peers = Integer.parseInt(args[3]);
         try (Instance inst = DataJoint.instance().build(); Instance log = DataJoint.instance().build()) {
             Schema s = inst.schema(args[0]);
             Table source = s.table("Source");
@@ -47,10 +49,22 @@ public final class PopulateProbe {
                 Thread.sleep(20);
                 ctx.insert1(ctx.key().with("value", 2L * id));
             });
+            if (peers > 1) {
+                waitForPeers(s.table("Ready"), peers);
+            }
             PopulateResult r = result.populate(PopulateOptions.defaults().reserveJobs(true).suppressErrors(true));
             System.out.println("populated " + r.success() + " ok, " + r.error() + " failed, " + r.skip() + " skipped; "
                     + source.count() + " sources");
         }
         System.exit(0);
+    }
+
+    /** Starts together with the other workers, so that they share the keys. */
+    private static void waitForPeers(Table ready, int peers) throws InterruptedException {
+        ready.insert1(Map.of("pid", ProcessHandle.current().pid()));
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (ready.count() < peers && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 }

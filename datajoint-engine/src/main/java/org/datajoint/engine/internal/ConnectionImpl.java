@@ -173,6 +173,35 @@ final class ConnectionImpl implements Connection {
         return ds;
     }
 
+    /**
+     * Makes room in the pool for {@code size} more connections held at once, by workers that each
+     * hold one: raises its maximum when needed (never lowering it) and then opens them now, since
+     * the pool grows one connection at a time and a worker waiting for it could time out.
+     */
+    void ensurePoolSize(int size) {
+        synchronized (this) {
+            HikariDataSource p = pool();
+            int needed = size + p.getHikariPoolMXBean().getActiveConnections();
+            var limits = p.getHikariConfigMXBean();
+            if (limits.getMaximumPoolSize() >= needed) {
+                return;
+            }
+            LOG.info("Raising the connection pool's maximum from {} to {} for {} populate workers",
+                    limits.getMaximumPoolSize(), needed, size);
+            limits.setMaximumPoolSize(needed);
+        }
+        List<java.sql.Connection> opened = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                opened.add(borrow());
+            }
+        } catch (DataJointException e) {
+            LOG.debug("Opened {} of {} connections ahead of the workers: {}", opened.size(), size, e.toString());
+        } finally {
+            opened.forEach(c -> release(c, false));
+        }
+    }
+
     private void checkOpen() {
         if (closed) {
             throw new DataJointException("This DataJoint instance is closed; build a new one");

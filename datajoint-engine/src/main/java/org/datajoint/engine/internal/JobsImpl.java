@@ -22,6 +22,7 @@ import org.jooq.impl.DSL;
 final class JobsImpl implements Jobs {
 
     static final String NOW = "CURRENT_TIMESTAMP(3)";
+    private static final String CURRENT_USER = "CURRENT_USER";
     private static final int MESSAGE_LENGTH = 2047;
     private static final int STACK_LENGTH = 4000;
     private static final String HOST = hostName();
@@ -100,19 +101,21 @@ final class JobsImpl implements Jobs {
         ConnectionImpl c = target.connection();
         int p = priority != null ? priority : c.config().getInt("jobs.default_priority");
         Map<String, Long> out = new LinkedHashMap<>();
-        QueryImpl source = Populator.restrictAll(Populator.keySource(target), restrictions);
+        QueryImpl source = Populator.todo(target, restrictions);
         QueryImpl fresh = source.restricted(org.datajoint.Cond.not(target), Match.NATURAL)
                 .restricted(org.datajoint.Cond.not(q), Match.NATURAL);
         long seconds = Math.max(0, delay.toSeconds());
+        String scheduled = NOW + (seconds > 0 ? " + INTERVAL '" + seconds + "' SECOND" : "");
         QueryImpl rows = Projection.apply(fresh, Proj.key().compute("status", "'pending'")
                 .compute("priority", Integer.toString(p)).compute("created_time", NOW)
-                .compute("scheduled_time", NOW + (seconds > 0 ? " + INTERVAL '" + seconds + "' SECOND" : "")));
+                .compute("scheduled_time", scheduled));
         out.put("added", Rows.insertQueryCounted(q, rows));
+        out.put("re_pended", c.config().getBoolean("jobs.keep_completed") ? rePend(c, source, p, scheduled) : 0L);
         int stale = c.config().getInt("jobs.stale_timeout");
         if (stale > 0) {
             QueryImpl old = q.restricted("created_time < " + NOW + " - INTERVAL '" + stale + "' SECOND", Match.NATURAL)
                     .restricted("status <> 'ignore'", Match.NATURAL)
-                    .restricted(org.datajoint.Cond.not(Populator.keySource(target)), Match.NATURAL);
+                    .restricted(org.datajoint.Cond.not(Populator.todo(target)), Match.NATURAL);
             out.put("removed", DiagramDeletes.deleteRows(c, old));
         } else {
             out.put("removed", 0L);
@@ -131,17 +134,34 @@ final class JobsImpl implements Jobs {
         return out;
     }
 
+    /** Kept successes whose row was deleted, though their key is still in the key source, are pending again. */
+    private long rePend(ConnectionImpl c, QueryImpl source, int priority, String scheduled) {
+        QueryImpl done = queue().restricted(Map.of("status", "success"), Match.NATURAL)
+                .restricted(source, Match.NATURAL).restricted(org.datajoint.Cond.not(target), Match.NATURAL);
+        Render r = new Render(c.serverRenderer());
+        Query update = r.dsl().update(DSL.table(DSL.name(queue().schemaName(), queue().tableName())))
+                .set(DSL.field(DSL.name("status")), (Object) "pending")
+                .set(DSL.field(DSL.name("priority")), (Object) priority)
+                .set(DSL.field(DSL.name("created_time")), (Object) DSL.field(NOW))
+                .set(DSL.field(DSL.name("scheduled_time")), (Object) DSL.field(scheduled))
+                .set(DSL.field(DSL.name("reserved_time")), (Object) null)
+                .set(DSL.field(DSL.name("completed_time")), (Object) null)
+                .set(DSL.field(DSL.name("duration")), (Object) null)
+                .where(QueryImpl.conditions(r, done.restriction));
+        return run(c, update);
+    }
+
     /** Reserves a pending job whose time has come; false when another worker has it. */
     boolean reserve(Map<String, Object> key) {
         ConnectionImpl c = target.connection();
         if (reserveSql == null) {
             reserveSql = "UPDATE " + name(c) + " SET " + col(c, "status") + " = 'reserved', " + col(c, "reserved_time")
                     + " = " + NOW + ", " + col(c, "host") + " = ?, " + col(c, "pid") + " = ?, " + col(c, "user")
-                    + " = ?, " + col(c, "version") + " = ? WHERE " + keyWhere(c) + " AND " + col(c, "status")
+                    + " = " + CURRENT_USER + ", " + col(c, "connection_id") + " = " + connectionId(c) + ", "
+                    + col(c, "version") + " = ? WHERE " + keyWhere(c) + " AND " + col(c, "status")
                     + " = 'pending' AND " + col(c, "scheduled_time") + " <= " + NOW;
         }
-        List<Object> values = new java.util.ArrayList<>(List.of(HOST, ProcessHandle.current().pid(),
-                String.valueOf(c.config().getString("database.user")), version(c)));
+        List<Object> values = new java.util.ArrayList<>(List.of(HOST, ProcessHandle.current().pid(), version(c)));
         values.addAll(keyValues(key));
         return update(c, reserveSql, values) == 1;
     }
@@ -160,6 +180,11 @@ final class JobsImpl implements Jobs {
             }
             update(c, completeSql, keyValues(key));
         }
+    }
+
+    /** The server's id of the session that runs the statement. */
+    private static String connectionId(ConnectionImpl c) {
+        return c.dialect().sqlDialect().family() == org.jooq.SQLDialect.POSTGRES ? "pg_backend_pid()" : "CONNECTION_ID()";
     }
 
     private String name(ConnectionImpl c) {
@@ -190,15 +215,12 @@ final class JobsImpl implements Jobs {
     /** Records a failed make. */
     void error(Map<String, Object> key, Throwable failure, double seconds) {
         ConnectionImpl c = target.connection();
-        StringWriter stack = new StringWriter();
-        failure.printStackTrace(new PrintWriter(stack));
         Query q = c.serverRenderer().update(DSL.table(DSL.name(queue().schemaName(), queue().tableName())))
                 .set(DSL.field(DSL.name("status")), (Object) "error")
                 .set(DSL.field(DSL.name("completed_time")), (Object) DSL.field(NOW))
                 .set(DSL.field(DSL.name("duration")), (Object) seconds)
-                .set(DSL.field(DSL.name("error_message")), (Object) truncate(failure.getClass().getSimpleName() + ": "
-                        + failure.getMessage(), MESSAGE_LENGTH))
-                .set(DSL.field(DSL.name("error_stack")), (Object) truncate(stack.toString(), STACK_LENGTH))
+                .set(DSL.field(DSL.name("error_message")), (Object) truncate(describe(failure), MESSAGE_LENGTH))
+                .set(DSL.field(DSL.name("error_stack")), (Object) stack(failure, STACK_LENGTH))
                 .where(keyCondition(key));
         run(c, q);
     }
@@ -218,10 +240,19 @@ final class JobsImpl implements Jobs {
             Query update = c.serverRenderer().update(DSL.table(DSL.name(queue().schemaName(), queue().tableName())))
                     .set(DSL.field(DSL.name("status")), (Object) "ignore").where(keyCondition(k));
             if (run(c, update) == 0) {
-                Map<String, Object> row = new LinkedHashMap<>(k);
-                row.put("status", "ignore");
-                row.put("priority", c.config().getInt("jobs.default_priority"));
-                queue().insert1(row);
+                Map<String, org.jooq.Field<?>> row = new LinkedHashMap<>();
+                k.forEach((a, v) -> row.put(a, queue().bound(a, v)));
+                row.put("status", DSL.val("ignore"));
+                row.put("priority", DSL.val(c.config().getInt("jobs.default_priority")));
+                row.put("created_time", DSL.field(NOW));
+                row.put("scheduled_time", DSL.field(NOW));
+                row.put("user", DSL.field(CURRENT_USER));
+                row.put("host", DSL.val(HOST));
+                row.put("pid", DSL.val(ProcessHandle.current().pid()));
+                row.put("connection_id", DSL.field(connectionId(c)));
+                row.put("version", DSL.val(version(c)));
+                run(c, c.serverRenderer().insertInto(DSL.table(DSL.name(queue().schemaName(), queue().tableName())),
+                        row.keySet().stream().map(a -> DSL.field(DSL.name(a))).toList()).values(row.values()));
             }
             return null;
         });
@@ -280,6 +311,39 @@ final class JobsImpl implements Jobs {
                 return "";
             }
         }
+    }
+
+    /** The exception's simple class name, and its message when it has one. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+
+    /**
+     * The stack trace, or when longer than {@code max} its head and the root cause's own trace
+     * (as much as fits), so that what went wrong first is never cut off.
+     */
+    static String stack(Throwable failure, int max) {
+        String full = trace(failure);
+        if (full.length() <= max) {
+            return full;
+        }
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String marker = "\n\t... (cut)\n";
+        if (root == failure) {
+            return full.substring(0, max - marker.length()) + marker;
+        }
+        String tail = truncate("Root cause: " + trace(root), max / 2);
+        return full.substring(0, max - tail.length() - marker.length()) + marker + tail;
+    }
+
+    private static String trace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out.toString();
     }
 
     private static String truncate(String s, int max) {

@@ -15,17 +15,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.datajoint.DataJointException;
 import org.datajoint.DuplicateKeyException;
-import org.datajoint.InsertOptions;
 import org.datajoint.Key;
 import org.datajoint.Make;
-import org.datajoint.MakeContext;
 import org.datajoint.Match;
 import org.datajoint.PopulateOptions;
 import org.datajoint.PopulateResult;
 import org.datajoint.Progress;
 import org.datajoint.Proj;
 import org.datajoint.QueryExpression;
-import org.datajoint.Table;
 import org.datajoint.engine.internal.Dependencies.Edge;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -81,12 +78,35 @@ final class Populator {
         return table;
     }
 
-    /** The registered key source, else the join of the primary-key parents projected to their keys. */
+    /** The keys of the key source: the registered one cut down to its primary key, else the default. */
     static QueryImpl keySource(TableImpl table) {
+        return todo(table);
+    }
+
+    /**
+     * The keys to compute, restricted: the key source restricted first (so that restrictions may
+     * name its secondary attributes), then projected to its primary key, as DataJoint's
+     * {@code (key_source & restrictions).proj()}.
+     */
+    static QueryImpl todo(TableImpl table, Object... restrictions) {
         Spec spec = table.instance().populators().get(table.node());
-        if (spec != null && spec.keySource() != null) {
-            return spec.keySource();
+        if (spec == null || spec.keySource() == null) {
+            return restrictAll(defaultKeySource(table), restrictions);
         }
+        QueryImpl source = spec.keySource();
+        List<String> names = table.heading().names();
+        for (String k : source.qheading().primaryKey()) {
+            if (!names.contains(k)) {
+                throw new DataJointException("The key source of " + table.className() + " has the primary-key"
+                        + " attribute '" + k + "', which " + table.className() + " lacks; give it a key source whose"
+                        + " primary key is made of " + table.className() + "'s attributes");
+            }
+        }
+        return Projection.apply(restrictAll(source, restrictions), Proj.key());
+    }
+
+    /** The join of the primary-key parents projected to their keys. */
+    private static QueryImpl defaultKeySource(TableImpl table) {
         table.catalogTable();
         QueryImpl source = null;
         for (Edge e : table.instance().catalog().dependencies().foreignKeys(table.node())) {
@@ -123,19 +143,32 @@ final class Populator {
     }
 
     static Progress progress(TableImpl table, Object... restrictions) {
-        QueryImpl source = restrictAll(keySource(table), restrictions);
+        refuseRestricted(table, "progress");
+        QueryImpl source = todo(table, restrictions);
         QueryImpl remaining = source.restricted(org.datajoint.Cond.not(table), Match.NATURAL);
         long[] counts = DiagramDeletes.counts(table.connection(), List.of(remaining, source));
         return new Progress(counts[0], counts[1]);
     }
 
     static PopulateResult populate(TableImpl table, PopulateOptions options, Object... restrictions) {
+        refuseRestricted(table, "populate");
+        if (table.connection().inTransaction()) {
+            throw new DataJointException("populate of " + table.className() + " cannot run inside a transaction:"
+                    + " each make runs in a transaction of its own; call populate outside connection().transaction(...)");
+        }
         Spec spec = table.instance().populators().get(table.node());
         if (spec == null || spec.make() == null) {
             throw new DataJointException(table.className() + " has no make; declare it with schema.computed(name,"
                     + " definition, make) or schema.imported(name, definition, make) in this instance");
         }
         return new Populator(table, spec, options).run(restrictions);
+    }
+
+    private static void refuseRestricted(TableImpl table, String method) {
+        if (!table.restriction.isEmpty()) {
+            throw new DataJointException("Cannot call " + method + " on a restricted table " + table.className()
+                    + "; pass the restriction as an argument instead: table." + method + "(restriction)");
+        }
     }
 
     private PopulateResult run(Object... restrictions) {
@@ -146,19 +179,22 @@ final class Populator {
             default -> {
             }
         }
-        ProgressDisplay display = options.isDisplay() ? new ProgressDisplay(table.className(), keys.size()) : null;
+        long planned = Math.min(keys.size(), options.maxCalls());
+        ProgressDisplay display = options.isDisplay() ? new ProgressDisplay(LOG, table.className(), planned) : null;
         ConcurrentLinkedQueue<Map<String, Object>> queue = new ConcurrentLinkedQueue<>(keys);
-        if (options.workers() == 1) {
+        int workers = (int) Math.max(1, Math.min(options.workers(), planned));
+        if (workers == 1) {
             work(queue, display);
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(options.workers(), r -> {
+            table.connection().ensurePoolSize(workers);
+            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "datajoint-populate-" + table.tableName());
                 t.setDaemon(true);
                 return t;
             });
             try {
                 List<Future<?>> running = new ArrayList<>();
-                for (int i = 0; i < options.workers(); i++) {
+                for (int i = 0; i < workers; i++) {
                     running.add(pool.submit(() -> work(queue, display)));
                 }
                 for (Future<?> f : running) {
@@ -190,21 +226,20 @@ final class Populator {
 
     private List<Map<String, Object>> candidates(Object... restrictions) {
         if (jobs == null) {
-            QueryImpl pending = restrictAll(keySource(table), restrictions)
-                    .restricted(org.datajoint.Cond.not(table), Match.NATURAL);
+            QueryImpl pending = todo(table, restrictions).restricted(org.datajoint.Cond.not(table), Match.NATURAL);
             return new ArrayList<>(pending.orderBy("KEY").keys());
         }
         Boolean refresh = options.refresh();
         if (refresh == null ? table.connection().config().getBoolean("jobs.auto_refresh") : refresh) {
-            jobs.refresh(java.time.Duration.ZERO, null, options.orphanTimeout(), restrictions);
+            jobs.refresh(java.time.Duration.ZERO, options.priority(), options.orphanTimeout(), restrictions);
         }
         QueryImpl pending = jobs.queue().restricted(Map.of("status", "pending"), Match.NATURAL)
                 .restricted("scheduled_time <= " + JobsImpl.NOW, Match.NATURAL);
         if (options.priority() != null) {
             pending = pending.restricted("priority <= " + options.priority(), Match.NATURAL);
         }
-        for (Object r : restrictions) {
-            pending = pending.restricted(r, Match.NATURAL);
+        if (restrictions.length > 0) {
+            pending = pending.restricted(todo(table, restrictions), Match.NATURAL);
         }
         List<String> key = table.qheading().primaryKey();
         QueryImpl ordered = (QueryImpl) pending.orderBy("priority", "scheduled_time", "KEY");
@@ -229,35 +264,60 @@ final class Populator {
         }
     }
 
+    /** A checked exception of the user's make, carried through the transaction unwrapped. */
+    private static final class Checked extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Checked(Exception cause) {
+            super(cause.toString(), cause, false, false);
+        }
+    }
+
+    /** A step of the user's make. */
+    @FunctionalInterface
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T user(Step<T> step) {
+        try {
+            return step.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new Checked(e);
+        }
+    }
+
     /** Computes one key in its own transaction, recording the outcome. */
     private void one(Key key) {
         ConnectionImpl connection = table.connection();
         long start = System.nanoTime();
         java.time.LocalDateTime started = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC);
         try {
-            Object inputs = null;
             Make.ThreePhaseMake<Object, Object> phased = phased(spec.make());
-            Object computed = null;
-            if (phased != null) {
-                inputs = phased.fetch().fetch(new Context(table, key));
-                computed = phased.compute().compute(key, inputs);
-            }
-            Object fetched = inputs;
-            Object result = computed;
+            Object fetched = phased == null ? null : user(() -> phased.fetch().fetch(new MakeContextImpl(table, key)));
+            Object result = phased == null ? null : user(() -> phased.compute().compute(key, fetched));
             connection.ownTransaction(tx -> {
                 if (jobs == null && table.restricted(key, Match.NATURAL).exists()) {
                     throw new Skip();
                 }
-                Context ctx = new Context(table, key);
+                MakeContextImpl ctx = new MakeContextImpl(table, key);
                 if (phased == null) {
-                    spec.make().make(ctx);
+                    user(() -> {
+                        spec.make().make(ctx);
+                        return null;
+                    });
                 } else {
-                    Object again = phased.fetch().fetch(ctx);
+                    Object again = user(() -> phased.fetch().fetch(ctx));
                     if (!Objects.deepEquals(normalize(again), normalize(fetched))) {
                         throw new DataJointException("The inputs of " + table.className() + " " + key + " changed while"
                                 + " it was computed; nothing was inserted. Populate it again");
                     }
-                    phased.insert().insert(ctx, result);
+                    user(() -> {
+                        phased.insert().insert(ctx, result);
+                        return null;
+                    });
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 recordMetadata(key, started, seconds);
@@ -276,6 +336,8 @@ final class Populator {
             } else {
                 failed(key, e, start);
             }
+        } catch (Checked e) {
+            failed(key, e.getCause(), start);
         } catch (Exception | Error e) {
             failed(key, e, start);
         }
@@ -308,7 +370,7 @@ final class Populator {
         if (jobs != null) {
             jobs.error(key, e, (System.nanoTime() - start) / 1e9);
         }
-        String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+        String message = JobsImpl.describe(e);
         failures.add(new PopulateResult.Failure(key, message, e));
         if (!options.isSuppressErrors()) {
             stop.set(true);
@@ -332,89 +394,5 @@ final class Populator {
                 .where(DSL.and(table.qheading().primaryKey().stream()
                         .map(k -> DSL.field(DSL.name(k)).eq(table.bound(k, key.get(k)))).toList()));
         c.execute(update.getSQL(org.jooq.conf.ParamType.INDEXED), update.getBindValues().toArray());
-    }
-
-    /** The context of one make call; inserts into the table and its parts are allowed. */
-    private static final class Context implements MakeContext {
-        private final TableImpl table;
-        private final Key key;
-
-        Context(TableImpl table, Key key) {
-            this.table = table;
-            this.key = key;
-        }
-
-        @Override
-        public Key key() {
-            return key;
-        }
-
-        @Override
-        public Table table() {
-            return table;
-        }
-
-        @Override
-        public void insert1(Object row) {
-            insert(List.of(row));
-        }
-
-        @Override
-        public void insert(Iterable<?> rows) {
-            table.insert(rows, InsertOptions.defaults().withAllowDirectInsert());
-        }
-
-        @Override
-        public PartInserter part(String name) {
-            Table part = table.parts().stream().filter(p -> p.className().endsWith("." + name)
-                    || p.tableName().equals(name)).findFirst().orElseThrow(() -> new DataJointException(
-                    table.className() + " has no part '" + name + "'; its parts are "
-                            + table.parts().stream().map(Table::className).toList()));
-            return new PartInserter() {
-                @Override
-                public void insert1(Object row) {
-                    insert(List.of(row));
-                }
-
-                @Override
-                public void insert(Iterable<?> rows) {
-                    part.insert(rows, InsertOptions.defaults().withAllowDirectInsert());
-                }
-            };
-        }
-    }
-
-    /** A progress bar on a terminal, log lines every tenth otherwise. */
-    private static final class ProgressDisplay {
-        private final String name;
-        private final long total;
-        private final boolean terminal = System.console() != null;
-        private final AtomicLong done = new AtomicLong();
-        private final long startNanos = System.nanoTime();
-
-        ProgressDisplay(String name, long total) {
-            this.name = name;
-            this.total = total;
-        }
-
-        void step() {
-            long d = done.incrementAndGet();
-            if (terminal) {
-                int width = 30;
-                int filled = total == 0 ? width : (int) (width * d / total);
-                double seconds = (System.nanoTime() - startNanos) / 1e9;
-                System.console().writer().printf("\r%s [%s%s] %3d%% %d/%d [%.1fs]", name, "#".repeat(filled),
-                        "-".repeat(width - filled), total == 0 ? 100 : 100 * d / total, d, total, seconds);
-                System.console().writer().flush();
-            } else if (total > 0 && (d * 10 / total) != ((d - 1) * 10 / total)) {
-                LOG.info("{}: {}/{} ({}%)", name, d, total, 100 * d / total);
-            }
-        }
-
-        void finish() {
-            if (terminal) {
-                System.console().writer().println();
-            }
-        }
     }
 }
