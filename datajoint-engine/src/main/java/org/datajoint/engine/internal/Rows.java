@@ -55,16 +55,21 @@ final class Rows {
 
     private static void insertAll(TableImpl table, java.util.Iterator<?> rows, InsertOptions options, Heading heading,
             boolean uuidAsBinary) {
-        List<Map<String, ?>> batch = new ArrayList<>();
+        List<Object[]> batch = new ArrayList<>();
         List<String> columns = null;
         List<String> defaulted = defaulted(heading);
         long flushed = 0;
         while (rows.hasNext()) {
             Map<String, ?> row = withoutNullDefaults(RowShapes.toMap(rows.next()), defaulted);
             List<String> names = columns;
-            if (columns == null || !sameKeys(row, columns)) {
+            Object[] values = columns == null ? null : valuesInOrder(row, columns);
+            if (values == null) {
                 names = names(table, heading, row, options);
                 checkRequired(table, heading, row);
+                values = new Object[names.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = row.get(names.get(i));
+                }
             }
             if (columns != null && (!columns.equals(names) || batch.size() >= BATCH)) {
                 flush(table, columns, batch, options, heading, uuidAsBinary, flushed);
@@ -72,7 +77,7 @@ final class Rows {
                 batch.clear();
             }
             columns = names;
-            batch.add(row);
+            batch.add(values);
         }
         if (!batch.isEmpty()) {
             flush(table, columns, batch, options, heading, uuidAsBinary, flushed);
@@ -141,21 +146,25 @@ final class Rows {
     }
 
     /**
-     * Whether the row has exactly {@code columns} as keys, in that order: then it passes the
-     * checks the previous row passed. Rows built alike iterate their keys alike, so this is one
-     * pass of reference comparisons for most rows.
+     * The row's values in the order of {@code columns} when it has exactly those keys in that
+     * order, else {@code null}: then it passes the checks the previous row passed. Rows built alike
+     * iterate their keys alike, so this is one pass of reference comparisons for most rows.
      */
-    private static boolean sameKeys(Map<String, ?> row, List<String> columns) {
+    private static Object[] valuesInOrder(Map<String, ?> row, List<String> columns) {
         if (row.size() != columns.size()) {
-            return false;
+            return null;
         }
+        Object[] values = new Object[columns.size()];
         int i = 0;
-        for (String key : row.keySet()) {
-            if (!key.equals(columns.get(i++))) {
-                return false;
+        for (Map.Entry<String, ?> e : row.entrySet()) {
+            String key = e.getKey();
+            String column = columns.get(i);
+            if (key != column && !key.equals(column)) {
+                return null;
             }
+            values[i++] = e.getValue();
         }
-        return true;
+        return values;
     }
 
     private static List<String> names(TableImpl table, Heading heading, Map<String, ?> row, InsertOptions options) {
@@ -172,7 +181,7 @@ final class Rows {
     }
 
     /** Sends one batch; {@code before} rows of the same insert went before it. */
-    private static void flush(TableImpl table, List<String> columns, List<Map<String, ?>> batch, InsertOptions options,
+    private static void flush(TableImpl table, List<String> columns, List<Object[]> batch, InsertOptions options,
             Heading heading, boolean uuidAsBinary, long before) {
         ConnectionImpl connection = table.instanceConnection();
         InsertPlan plan = connection.plan(new InsertShape(table.schemaName(), table.tableName(), columns,
@@ -189,10 +198,10 @@ final class Rows {
         connection.run(sql, jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
                 for (int r = 0; r < batch.size(); r++) {
-                    Map<String, ?> row = batch.get(r);
+                    Object[] row = batch.get(r);
                     try {
-                        for (int i = 0; i < columns.size(); i++) {
-                            ps.setObject(i + 1, bindable(connection, codecs.get(i), row.get(columns.get(i))));
+                        for (int i = 0; i < row.length; i++) {
+                            ps.setObject(i + 1, bindable(connection, codecs.get(i), row[i]));
                         }
                     } catch (DataJointException e) {
                         if (e.getClass() != DataJointException.class) {

@@ -97,10 +97,10 @@ final class ValueCodec {
             return switch (core) {
                 case "int8" -> (byte) integer(value, Byte.MIN_VALUE, Byte.MAX_VALUE);
                 case "int16" -> (short) integer(value, Short.MIN_VALUE, Short.MAX_VALUE);
-                case "int32" -> (int) integer(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
-                case "int64" -> integer(value, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "int32" -> value instanceof Integer ? value : (int) integer(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                case "int64" -> value instanceof Long ? value : integer(value, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "float32" -> (double) (float) finite(value, Float.MAX_VALUE);
-                case "float64" -> finite(value, Double.MAX_VALUE);
+                case "float64" -> value instanceof Double d && Double.isFinite(d) ? value : finite(value, Double.MAX_VALUE);
                 case "decimal" -> value instanceof BigDecimal b ? b : new BigDecimal(value.toString().strip());
                 case "bool" -> value instanceof Boolean b ? b : parseBoolean(value);
                 case "uuid" -> uuid(value);
