@@ -21,5 +21,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TckExtension.class)
 public interface DataJointTck extends ConfigTck, ConnectionTck, SchemaTck, FailureTck, ConcurrencyTck, DeclarationTck, ValuesTck, ErrorsTck,
         ThreadSafeModeTck, RestrictionTck, JoinProjectionTck, AggregationTck, FetchTck,
-        DiagramTck, PopulateTck {
+        DiagramTck, CascadeDeleteTck, DropAndDrawTck, PopulateTck {
 }
