@@ -202,4 +202,35 @@ public interface CascadeDeleteTck extends TckTarget {
         assertEquals(0, p.session.count());
         assertEquals(0, p.subject.count());
     }
+
+    @Test
+    default void aDescendantHiddenByPrivilegesFailsTheDeleteNamingItsSchema(TckContext tck) {
+        Instance admin = tck.instance();
+        Schema visible = admin.schema(tck.schemaName("visible"));
+        Schema hidden = admin.schema(tck.schemaName("hidden"));
+        Table subject = visible.manual("Subject", "subject_id : int32\n");
+        Table note = hidden.manual("Note", "-> " + visible.name() + ".Subject\nnote : int32\n");
+        subject.insert1(Map.of("subject_id", 1));
+        note.insert1(Map.of("subject_id", 1, "note", 1));
+        String user = "dj_tck_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        admin.connection().execute(createUserSql(user, "Right1234"));
+        try {
+            for (String grant : grantSchemaSql(visible.name(), user)) {
+                admin.connection().execute(grant);
+            }
+            Instance limited = tck.track(tck.builder().user(user).password("Right1234").build());
+            Table mine = limited.freeTable(visible.name() + ".subject");
+            DataJointException e = assertThrows(DataJointException.class,
+                    () -> mine.restrict(Map.of("subject_id", 1)).delete(DeleteOptions.noPrompt()));
+            String ours = e.getMessage().contains("Server said") ? e.getMessage().split("Server said", 2)[0] : "";
+            assertTrue(ours.contains(hidden.name()) && ours.contains(visible.name()),
+                    "names the hidden schema, not only in the server's words: " + e.getMessage());
+            assertEquals(1, subject.count(), "nothing was deleted");
+            assertEquals(1, note.count());
+        } finally {
+            hidden.drop(org.datajoint.DropOptions.noPrompt());
+            visible.drop(org.datajoint.DropOptions.noPrompt());
+            admin.connection().execute(dropUserSql(user));
+        }
+    }
 }

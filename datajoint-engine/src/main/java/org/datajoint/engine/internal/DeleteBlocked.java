@@ -14,29 +14,32 @@ import org.jooq.impl.DSL;
 /**
  * The error of a cascade delete that the server stopped because rows outside the plan still
  * reference the rows being deleted: it names the parent and the referencing table, which it
- * reads from the server's message (MySQL and MariaDB name its schema, PostgreSQL only the
- * table, whose schema is then looked up), and says why the table was not covered.
+ * reads from the server's message, in the dialect's identifier quoting: a qualified name when
+ * the server gives one, else the last quoted name (the referencing table), whose schema is then
+ * looked up. It says why the table was not covered.
  */
 final class DeleteBlocked {
-
-    private static final Pattern MYSQL = Pattern.compile("foreign key constraint fails \\(`((?:[^`]|``)+)`\\.`((?:[^`]|``)+)`");
-    private static final Pattern POSTGRES = Pattern.compile(
-            "(?:violates foreign key constraint \"[^\"]*\" on table|is still referenced from table) \"((?:[^\"]|\"\")+)\"");
 
     private DeleteBlocked() {
     }
 
     static IntegrityException of(DiagramImpl d, Node parent, IntegrityException e) {
-        String server = e.getMessage();
-        Matcher m = MYSQL.matcher(server);
+        java.sql.SQLException sql = Errors.findSqlException(e);
+        String server = sql != null && sql.getMessage() != null ? sql.getMessage() : e.getMessage();
+        String q = d.instance().connectionImpl().renderer().render(DSL.name("x")).substring(0, 1);
+        String name = Pattern.quote(q) + "((?:" + Pattern.quote(q + q) + "|(?!" + Pattern.quote(q) + ").)+)"
+                + Pattern.quote(q);
+        Matcher qualified = Pattern.compile(name + "\\." + name).matcher(server);
         Optional<Node> child;
         List<String> hidden = List.of();
         String table = null;
-        if (m.find()) {
-            child = Optional.of(new Node(m.group(1).replace("``", "`"), m.group(2).replace("``", "`")));
+        if (qualified.find()) {
+            child = Optional.of(new Node(unquote(qualified.group(1), q), unquote(qualified.group(2), q)));
         } else {
-            Matcher p = POSTGRES.matcher(server);
-            table = p.find() ? p.group(1).replace("\"\"", "\"") : null;
+            Matcher single = Pattern.compile(name).matcher(server);
+            while (single.find()) {
+                table = unquote(single.group(1), q);
+            }
             child = table == null ? Optional.empty() : inGraph(d, parent, table);
             if (child.isEmpty()) {
                 List<String> candidates = referencingSchemas(d, parent);
@@ -68,7 +71,11 @@ final class DeleteBlocked {
         }
         return new IntegrityException("Cannot delete from " + d.fullName(parent) + ": rows of " + where
                 + " still reference the rows being deleted; " + reason + ". Nothing was deleted; plan the delete"
-                + " again and retry. Server said: " + server, e);
+                + " again and retry. Server said: " + e.getMessage(), e);
+    }
+
+    private static String unquote(String quoted, String q) {
+        return quoted.replace(q + q, q);
     }
 
     private static Optional<Node> inGraph(DiagramImpl d, Node parent, String table) {

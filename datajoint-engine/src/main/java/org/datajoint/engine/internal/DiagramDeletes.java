@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.datajoint.AccessDeniedException;
 import org.datajoint.ConfirmationException;
 import org.datajoint.DataJointException;
 import org.datajoint.DeleteOptions;
@@ -122,6 +123,15 @@ final class DiagramDeletes {
                 throw e;
             }
             throw DeleteBlocked.of(d, current[0], e);
+        } catch (AccessDeniedException e) {
+            if (current[0] == null) {
+                throw e;
+            }
+            Node n = current[0];
+            throw new AccessDeniedException("Cannot delete the rows of " + d.fullName(n) + " in schema "
+                    + d.instance().connectionImpl().renderer().render(DSL.name(n.schema())) + " that depend on "
+                    + d.fullName(d.seed()) + ": this user may not delete there. Ask for DELETE privileges on that"
+                    + " schema, or have its rows deleted first. Nothing was deleted. Server said: " + e.getMessage(), e);
         }
         LOG.info("Deletes committed");
         return deleted.getOrDefault(d.seed(), 0L);
