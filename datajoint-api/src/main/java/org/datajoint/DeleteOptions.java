@@ -5,20 +5,24 @@ import java.util.Objects;
 /**
  * Options of deletes. Immutable; every method returns a new value.
  *
+ * <p>A delete that asks for confirmation (safemode on, or {@link #prompt()}) cannot run inside a
+ * transaction the caller has open, since declining could not undo deletes already made in it;
+ * such a delete is refused. Use {@link #noPrompt()} there: the delete then joins the transaction.
+ *
  * <pre>{@code
  * trial.restrict(key).delete(DeleteOptions.noPrompt().partIntegrity(PartIntegrity.CASCADE));
  * }</pre>
  */
 public final class DeleteOptions {
 
-    private static final DeleteOptions DEFAULTS = new DeleteOptions(null, PartIntegrity.ENFORCE);
+    private static final DeleteOptions DEFAULTS = new DeleteOptions(null, null);
 
     private final Boolean prompt;
     private final PartIntegrity partIntegrity;
 
     private DeleteOptions(Boolean prompt, PartIntegrity partIntegrity) {
         this.prompt = prompt;
-        this.partIntegrity = Objects.requireNonNull(partIntegrity, "partIntegrity");
+        this.partIntegrity = partIntegrity;
     }
 
     /** Ask the config's {@link Confirmer} when safemode is on; enforce part integrity. */
@@ -28,22 +32,31 @@ public final class DeleteOptions {
 
     /** Never ask: commit right away. */
     public static DeleteOptions noPrompt() {
-        return new DeleteOptions(false, PartIntegrity.ENFORCE);
+        return new DeleteOptions(false, null);
     }
 
     /** Always ask, whatever safemode says. */
     public static DeleteOptions prompt() {
-        return new DeleteOptions(true, PartIntegrity.ENFORCE);
+        return new DeleteOptions(true, null);
     }
 
-    /** These options with another part-integrity mode. */
+    /**
+     * These options with a part-integrity mode. {@link Table#delete(DeleteOptions)} plans its
+     * cascade with it; {@link Diagram#delete(DeleteOptions)} refuses a mode other than the one its
+     * cascade was planned with.
+     */
     public DeleteOptions partIntegrity(PartIntegrity mode) {
-        return new DeleteOptions(prompt, mode);
+        return new DeleteOptions(prompt, Objects.requireNonNull(mode, "partIntegrity"));
     }
 
-    /** The part-integrity mode. */
+    /** The part-integrity mode: the one set by {@link #partIntegrity(PartIntegrity)}, else {@link PartIntegrity#ENFORCE}. */
     public PartIntegrity partIntegrity() {
-        return partIntegrity;
+        return partIntegrity == null ? PartIntegrity.ENFORCE : partIntegrity;
+    }
+
+    /** Whether {@link #partIntegrity(PartIntegrity)} chose the mode, rather than leaving the default. */
+    public boolean setsPartIntegrity() {
+        return partIntegrity != null;
     }
 
     /** Whether to ask before committing, given the config's safemode setting. */
@@ -63,6 +76,7 @@ public final class DeleteOptions {
 
     @Override
     public String toString() {
-        return "DeleteOptions[prompt=" + (prompt == null ? "safemode" : prompt) + ", partIntegrity=" + partIntegrity + "]";
+        return "DeleteOptions[prompt=" + (prompt == null ? "safemode" : prompt) + ", partIntegrity="
+                + (partIntegrity == null ? "default" : partIntegrity) + "]";
     }
 }

@@ -103,11 +103,19 @@ public interface Diagram extends Iterable<FreeTable> {
      * then commits, or rolls back when the answer is no. Nothing is half-deleted: any failure
      * rolls everything back.
      *
+     * <p>The part-integrity mode is the one given to {@link #cascade(QueryExpression, PartIntegrity)},
+     * since it decides which rows the cascade holds; options that set another mode with
+     * {@link DeleteOptions#partIntegrity(PartIntegrity)} are refused. Inside a transaction the
+     * caller has open, the delete joins it when it does not ask for confirmation, and is refused
+     * when it would ask.
+     *
      * @return rows deleted from the seed table (0 when declined)
-     * @throws DataJointException on a diagram that is not a cascade, or when part integrity
-     *     would be broken
+     * @throws DataJointException on a diagram that is not a cascade, when the options set a
+     *     part-integrity mode other than the cascade's, or when part integrity would be broken
+     * @throws ConfirmationException when it would ask for confirmation inside an open transaction
      * @throws IntegrityException when rows referencing a deleted row appeared in a table outside
-     *     the plan; the message names the table
+     *     the plan, or in a planned table while the delete ran; the message names that table and
+     *     the table being deleted from
      */
     long delete(DeleteOptions options);
 

@@ -176,9 +176,16 @@ public final class BenchmarkMain {
                 "at most 1.5 times and 2 extra round trips", c.coldNanos() / c.rawNanos() <= 1.5 && c.coldExtra() <= 2);
         report.row("preview() of that cascade: statements", "-", Double.NaN, Long.toString(c.previewStatements()), "-",
                 name, "1 statement", c.previewStatements() == 1);
-        report.row("cascade delete of 1,000 subjects (25 rows each), warm", "hand-written transaction of leaf-first"
-                + " DELETEs", c.manyNanos() / c.manyRawNanos(), Report.millis(c.manyNanos()),
-                Report.millis(c.manyRawNanos()), name, "at most 1.2 times", c.manyNanos() / c.manyRawNanos() <= 1.2);
+        report.row("cascade delete of 1,000 subjects (25 rows each), warm metadata; extra round trips beyond the"
+                + " DELETEs: " + c.manyWarmExtra(), "hand-written transaction of leaf-first DELETEs",
+                c.manyNanos() / c.manyRawNanos(), Report.millis(c.manyNanos()), Report.millis(c.manyRawNanos()), name,
+                "at most 1.2 times and 0 extra round trips",
+                c.manyNanos() / c.manyRawNanos() <= 1.2 && c.manyWarmExtra() <= 0);
+        report.row("the same, cold metadata (a new instance that has only opened the table); extra round trips: "
+                + c.manyColdExtra(), "hand-written transaction of leaf-first DELETEs",
+                c.manyColdNanos() / c.manyRawNanos(), Report.millis(c.manyColdNanos()), Report.millis(c.manyRawNanos()),
+                name, "at most 1.5 times and 2 extra round trips",
+                c.manyColdNanos() / c.manyRawNanos() <= 1.5 && c.manyColdExtra() <= 2);
     }
 
     private static void populate(TestServer server, String name, boolean quick, Report report) throws Exception {

@@ -24,7 +24,7 @@ final class CascadeWorkload {
     /** Medians and statement counts. */
     record Result(double coldNanos, double warmNanos, double rawNanos, long coldExtra, long warmExtra,
             long previewStatements, double manyNanos, double manyRawNanos, long rowsPerSubject, int tables,
-            long openStatements) {
+            long openStatements, double manyColdNanos, long manyColdExtra, long manyWarmExtra) {
     }
 
     private static final String SCHEMA = "bench_cascade";
@@ -99,30 +99,48 @@ final class CascadeWorkload {
                 }
             }
             long[] many = new long[repetitions];
+            long[] manyCold = new long[many.length];
             long[] manyRaw = new long[many.length];
+            long manyColdExtra = 0;
+            long manyWarmExtra = 0;
             for (int r = -2; r < many.length; r++) {
-                int from = 100_000 + (r + 2) * 2_000;
+                int from = 100_000 + (r + 2) * 3_000;
                 List<Integer> ids = new ArrayList<>();
-                for (int i = 0; i < 2_000; i++) {
+                for (int i = 0; i < 3_000; i++) {
                     ids.add(from + i);
                 }
                 fill(tables, ids, true);
-                Table subject = setup.schema(SCHEMA).table("Subject");
-                long t0 = System.nanoTime();
-                subject.restrict("subject_id >= " + from + " AND subject_id < " + (from + 1_000))
-                        .delete(DeleteOptions.noPrompt());
-                long t1 = System.nanoTime();
-                rawDelete(rawConnection, leavesFirst, "subject_id >= ? AND subject_id < ?", from + 1_000, from + 2_000);
-                long t2 = System.nanoTime();
-                if (r >= 0) {
-                    many[r] = t1 - t0;
-                    manyRaw[r] = t2 - t1;
+                try (Instance fresh = Servers.builder(s).set("safemode", false).build()) {
+                    Table coldSubject = fresh.schema(SCHEMA).table("Subject");
+                    long before = fresh.connection().statementCount();
+                    long t0 = System.nanoTime();
+                    coldSubject.restrict("subject_id >= " + from + " AND subject_id < " + (from + 1_000))
+                            .delete(DeleteOptions.noPrompt());
+                    long t1 = System.nanoTime();
+                    long coldStatements = fresh.connection().statementCount() - before;
+                    Table subject = setup.schema(SCHEMA).table("Subject");
+                    before = setup.connection().statementCount();
+                    long t2 = System.nanoTime();
+                    subject.restrict("subject_id >= " + (from + 1_000) + " AND subject_id < " + (from + 2_000))
+                            .delete(DeleteOptions.noPrompt());
+                    long t3 = System.nanoTime();
+                    long warmStatements = setup.connection().statementCount() - before;
+                    rawDelete(rawConnection, leavesFirst, "subject_id >= ? AND subject_id < ?", from + 2_000,
+                            from + 3_000);
+                    long t4 = System.nanoTime();
+                    if (r >= 0) {
+                        manyCold[r] = t1 - t0;
+                        many[r] = t3 - t2;
+                        manyRaw[r] = t4 - t3;
+                        manyColdExtra = coldStatements - TABLES.length;
+                        manyWarmExtra = warmStatements - TABLES.length;
+                    }
                 }
             }
             setup.schema(SCHEMA).drop(DropOptions.noPrompt());
             return new Result(Stats.median(cold), Stats.median(warm), Stats.median(raw), coldExtra, warmExtra,
                     previewStatements, Stats.median(many), Stats.median(manyRaw), rowsPerSubject, TABLES.length,
-                    openStatements);
+                    openStatements, Stats.median(manyCold), manyColdExtra, manyWarmExtra);
         }
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     public String killSessionSql(long id) { return "KILL SESSION " + id; }
  *     public String createUserSql(String user, String pw) { return "CREATE USER " + user + " PASSWORD '" + pw + "'"; }
  *     public String dropUserSql(String user) { return "DROP USER " + user; }
+ *     public List<String> grantSchemaSql(String schema, String user) { return List.of("GRANT ... TO " + user); }
  * }
  * }</pre>
  *
@@ -21,5 +22,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TckExtension.class)
 public interface DataJointTck extends ConfigTck, ConnectionTck, SchemaTck, FailureTck, ConcurrencyTck, DeclarationTck, ValuesTck, ErrorsTck,
         ThreadSafeModeTck, RestrictionTck, JoinProjectionTck, AggregationTck, FetchTck,
-        DiagramTck, PopulateTck, PopulateQueueTck, WriteRulesTck, OrderAndNullsTck {
+        DiagramTck, CascadeDeleteTck, DropAndDrawTck, PopulateTck, PopulateQueueTck, WriteRulesTck,
+        OrderAndNullsTck {
 }

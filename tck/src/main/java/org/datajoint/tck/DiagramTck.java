@@ -328,12 +328,15 @@ public interface DiagramTck extends TckTarget {
     default void aRowAddedOutsideThePlanFailsTheDeleteCleanly(TckContext tck) {
         Pipeline p = new Pipeline(tck);
         Diagram planned = Diagram.of(p.schema).cascade(p.subject.restrict(Map.of("subject_id", "M001")));
+        String lateName;
         try (Instance other = tck.builder().build()) {
             Table late = other.schema(p.schema.name()).manual("Late", "-> Subject\nnote_id : int32\n");
             late.insert1(Map.of("subject_id", "M001", "note_id", 1));
+            lateName = late.fullTableName();
         }
         IntegrityException e = assertThrows(IntegrityException.class, () -> planned.delete(DeleteOptions.noPrompt()));
         assertTrue(e.getMessage().contains(p.subject.fullTableName()), e.getMessage());
+        assertTrue(e.getMessage().contains("rows of " + lateName), "names the referencing table: " + e.getMessage());
         assertEquals(2, p.subject.count());
         assertEquals(75, p.trial.count(), "rolled back: nothing is half-deleted");
         assertEquals(75, p.processed.count());

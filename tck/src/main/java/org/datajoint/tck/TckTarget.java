@@ -21,4 +21,7 @@ public interface TckTarget {
 
     /** A statement dropping that user. */
     String dropUserSql(String user);
+
+    /** Statements giving that user use of one schema: reading, inserting, updating and deleting rows of its tables. */
+    java.util.List<String> grantSchemaSql(String schema, String user);
 }

@@ -6,10 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.datajoint.AccessDeniedException;
+import org.datajoint.ConfirmationException;
 import org.datajoint.DataJointException;
 import org.datajoint.DeleteOptions;
 import org.datajoint.IntegrityException;
-import org.datajoint.Match;
 import org.datajoint.PartIntegrity;
 import org.datajoint.engine.internal.Dependencies.Node;
 import org.jooq.Field;
@@ -79,6 +80,12 @@ final class DiagramDeletes {
     /** Executes a cascade diagram; see {@link org.datajoint.Diagram#delete(DeleteOptions)}. */
     static long delete(DiagramImpl d, DeleteOptions options) {
         ConnectionImpl connection = d.instance().connectionImpl();
+        boolean prompt = options.shouldPrompt(connection.config());
+        if (prompt && connection.inTransaction()) {
+            throw new ConfirmationException("Cannot ask to confirm a delete from " + d.fullName(d.seed())
+                    + " inside an open transaction: declining could not undo deletes made in it. Delete outside the"
+                    + " transaction, or pass DeleteOptions.noPrompt() to delete as part of it");
+        }
         List<Node> leavesFirst = new ArrayList<>(d.order().stream().filter(d::isRestricted).toList());
         java.util.Collections.reverse(leavesFirst);
         Map<Node, Long> deleted = new LinkedHashMap<>();
@@ -100,7 +107,7 @@ final class DiagramDeletes {
                         lines.add("  " + d.fullName(n) + ": " + deleted.get(n) + " rows");
                     }
                 }
-                if (options.shouldPrompt(connection.config())) {
+                if (prompt) {
                     String question = "About to delete:\n" + String.join("\n", lines) + "\nCommit deletes? [yes/No]";
                     if (!connection.config().confirmer().confirm(question)) {
                         throw new Declined();
@@ -115,9 +122,16 @@ final class DiagramDeletes {
             if (current[0] == null) {
                 throw e;
             }
-            throw new IntegrityException("Cannot delete from " + d.fullName(current[0]) + ": rows of a table outside"
-                    + " this cascade still reference it (rows added after the cascade was planned, or a table in a"
-                    + " schema this user cannot see). Nothing was deleted. " + e.getMessage(), e);
+            throw DeleteBlocked.of(d, current[0], e);
+        } catch (AccessDeniedException e) {
+            if (current[0] == null) {
+                throw e;
+            }
+            Node n = current[0];
+            throw new AccessDeniedException("Cannot delete the rows of " + d.fullName(n) + " in schema "
+                    + d.instance().connectionImpl().renderer().render(DSL.name(n.schema())) + " that depend on "
+                    + d.fullName(d.seed()) + ": this user may not delete there. Ask for DELETE privileges on that"
+                    + " schema, or have its rows deleted first. Nothing was deleted. Server said: " + e.getMessage(), e);
         }
         LOG.info("Deletes committed");
         return deleted.getOrDefault(d.seed(), 0L);
@@ -140,35 +154,35 @@ final class DiagramDeletes {
     }
 
     /**
-     * Part integrity, row by row: every part row to be deleted must have its own master row
-     * deleted too. All parts are checked in one statement.
+     * Part integrity, row by row: every part row to be deleted must have deleted with it each
+     * master row it reaches through any foreign-key path (see {@link PartPaths}). All parts are
+     * checked in one statement.
      */
     private static void checkParts(DiagramImpl d) {
-        List<Node> parts = new ArrayList<>();
+        List<PartPaths> parts = new ArrayList<>();
+        List<Node> names = new ArrayList<>();
         List<QueryImpl> orphans = new ArrayList<>();
         for (Node part : d.order()) {
-            Node master = DiagramImpl.masterOf(part);
-            if (master == null || !d.isRestricted(part) || d.restrictedOnlyByMaster(part)) {
+            if (!d.isRestricted(part)) {
                 continue;
             }
-            QueryImpl rows = d.restrictedTable(part);
-            if (d.isRestricted(master)) {
-                Map<String, String> key = new LinkedHashMap<>();
-                d.graph().primaryKey(master).forEach(k -> key.put(k, k));
-                rows = rows.restricted(org.datajoint.Cond.not(DiagramImpl.exactColumns(d.restrictedTable(master), key)),
-                        Match.NATURAL);
-            }
-            parts.add(part);
-            orphans.add(rows);
+            PartPaths.of(d, part).filter(p -> !p.safeByConstruction()).ifPresent(p -> {
+                QueryImpl rows = p.orphans();
+                if (rows != null) {
+                    parts.add(p);
+                    names.add(part);
+                    orphans.add(rows);
+                }
+            });
         }
         long[] counts = counts(d.instance().connectionImpl(), orphans);
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
-                Node part = parts.get(i);
-                throw new DataJointException("Cannot delete " + counts[i] + " rows of part table " + d.fullName(part)
-                        + " without their master rows in " + d.fullName(DiagramImpl.masterOf(part)) + ". Delete from"
-                        + " the master instead, pass PartIntegrity.CASCADE to delete the masters too, or"
-                        + " PartIntegrity.IGNORE to leave them incomplete");
+                throw new DataJointException("Cannot delete " + counts[i] + " rows of part table "
+                        + d.fullName(names.get(i)) + " without their master rows in " + d.fullName(parts.get(i).master())
+                        + " (a part row goes only with every master row it references, through any foreign-key path)."
+                        + " Nothing was deleted. Delete from the master instead, pass PartIntegrity.CASCADE to delete"
+                        + " those master rows too, or PartIntegrity.IGNORE to leave the compositions incomplete");
             }
         }
     }

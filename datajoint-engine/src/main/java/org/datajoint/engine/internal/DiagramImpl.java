@@ -21,7 +21,6 @@ import org.datajoint.PartIntegrity;
 import org.datajoint.Proj;
 import org.datajoint.QueryExpression;
 import org.datajoint.Tier;
-import org.datajoint.engine.internal.Dependencies.Edge;
 import org.datajoint.engine.internal.Dependencies.Node;
 import org.datajoint.engine.internal.Propagation.Contribution;
 
@@ -32,8 +31,6 @@ import org.datajoint.engine.internal.Propagation.Contribution;
 final class DiagramImpl implements Diagram {
 
     enum Mode { PLAIN, CASCADE, RESTRICT }
-
-    private static final int MAX_PART_PATHS = 64;
 
     private final InstanceImpl instance;
     private final Dependencies graph;
@@ -124,15 +121,9 @@ final class DiagramImpl implements Diagram {
         return restrictions.containsKey(n);
     }
 
-    /**
-     * Whether every restriction of a part comes through foreign keys from its master, so that
-     * no part row can go without its master row and no check is needed.
-     */
-    boolean restrictedOnlyByMaster(Node part) {
-        Node master = masterOf(part);
-        Map<Object, Contribution> c = restrictions.get(part);
-        return master != null && c != null && isRestricted(master)
-                && c.values().stream().allMatch(x -> master.equals(x.group()));
+    /** Why a table is restricted: the keys of its contributions (foreign-key edges, "seed", "keys"). */
+    Set<Object> reasons(Node n) {
+        return restrictions.getOrDefault(n, Map.of()).keySet();
     }
 
     // ---- graph algebra ---------------------------------------------------------------------
@@ -245,8 +236,9 @@ final class DiagramImpl implements Diagram {
     }
 
     /**
-     * Restricts the masters of restricted parts by the keys of their rows reached through every
-     * foreign-key path, then cascades from them again, until the masters' keys stop growing.
+     * Restricts the masters of restricted parts by the keys of the master rows their rows reach
+     * through every foreign-key path (see {@link PartPaths}), then cascades from them again,
+     * until the masters' keys stop growing.
      */
     private void cascadeToMasters(Dependencies g, Propagation p, Set<Node> allowed) {
         Map<Node, Set<Map<String, Object>>> materialized = new LinkedHashMap<>();
@@ -257,14 +249,11 @@ final class DiagramImpl implements Diagram {
                     PartIntegrity.CASCADE);
             Map<Node, Set<Map<String, Object>>> found = new LinkedHashMap<>();
             for (Node part : g.topological()) {
-                Node master = masterOf(part);
-                if (master == null || !p.isRestricted(part) || !g.contains(master)) {
+                if (!p.isRestricted(part)) {
                     continue;
                 }
-                Set<Map<String, Object>> keys = found.computeIfAbsent(master, k -> new LinkedHashSet<>());
-                for (List<Edge> path : p.paths(master, part, MAX_PART_PATHS)) {
-                    keys.addAll(snapshot.upward(path).proj().keys());
-                }
+                PartPaths.of(snapshot, part).ifPresent(paths -> found.computeIfAbsent(paths.master(),
+                        k -> new LinkedHashSet<>()).addAll(paths.mastersReached().proj().keys()));
             }
             for (Map.Entry<Node, Set<Map<String, Object>>> e : found.entrySet()) {
                 Set<Map<String, Object>> before = materialized.getOrDefault(e.getKey(), Set.of());
@@ -283,18 +272,6 @@ final class DiagramImpl implements Diagram {
                 p.forward(allowed);
             }
         }
-    }
-
-    /** The master at the top of {@code path}, restricted by the rows of the part at its bottom. */
-    private QueryImpl upward(List<Edge> path) {
-        QueryImpl q = restrictedTable(path.get(path.size() - 1).child());
-        for (int i = path.size() - 1; i >= 0; i--) {
-            Edge e = path.get(i);
-            Map<String, String> parentToChild = new LinkedHashMap<>();
-            e.foreignKey().attributes().forEach((child, parent) -> parentToChild.put(parent, child));
-            q = table(e.parent()).restricted(exactColumns(q, parentToChild), Match.NATURAL);
-        }
-        return q;
     }
 
     static Node masterOf(Node node) {
@@ -404,6 +381,12 @@ final class DiagramImpl implements Diagram {
      */
     static QueryImpl exactColumns(QueryImpl q, Map<String, String> columns) {
         Proj proj = Proj.key();
+        int aside = 0;
+        for (String k : q.qheading().primaryKey()) {
+            if (columns.containsKey(k) && !columns.get(k).equals(k) && !columns.containsValue(k)) {
+                proj = proj.rename("dj_aside_" + aside++ + "_" + k, k);
+            }
+        }
         for (Map.Entry<String, String> e : columns.entrySet()) {
             if (!e.getKey().equals(e.getValue())) {
                 proj = proj.rename(e.getKey(), e.getValue());
@@ -460,6 +443,12 @@ final class DiagramImpl implements Diagram {
     public long delete(DeleteOptions options) {
         if (mode != Mode.CASCADE) {
             throw new DataJointException("delete() executes a cascade diagram; build one with cascade(expression)");
+        }
+        if (options.setsPartIntegrity() && options.partIntegrity() != partIntegrity) {
+            throw new DataJointException("delete() options ask for PartIntegrity." + options.partIntegrity()
+                    + " but this cascade was planned with PartIntegrity." + partIntegrity + ", which decides the rows"
+                    + " it deletes. Plan it with cascade(seed, PartIntegrity." + options.partIntegrity()
+                    + "), or leave the mode out of the options");
         }
         return DiagramDeletes.delete(this, options);
     }

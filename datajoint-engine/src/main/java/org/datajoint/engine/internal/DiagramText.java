@@ -12,8 +12,9 @@ import org.datajoint.engine.internal.Dependencies.Node;
 /**
  * Mermaid and DOT renderings of a diagram with DataJoint's visual encoding: tiers by shape and
  * colour (manual green boxes, lookup grey text, computed red and imported blue ellipses, parts
- * plain text), primary foreign keys solid and secondary ones dashed, master-part links thick,
- * renamed foreign keys orange, tables grouped by schema.
+ * plain text), primary foreign keys solid and secondary ones dashed, master-part links and
+ * one-to-one foreign keys thick and one-to-many ones thin, renamed foreign keys orange, tables
+ * grouped by schema.
  */
 final class DiagramText {
 
@@ -44,16 +45,18 @@ final class DiagramText {
             out.append("    end\n");
         }
         int index = 0;
-        StringBuilder renamed = new StringBuilder();
+        StringBuilder styles = new StringBuilder();
         for (Edge e : edges(d)) {
-            String arrow = isMasterPart(e) ? " ==> " : e.foreignKey().primary() ? " --> " : " -.-> ";
+            String arrow = e.foreignKey().primary() ? (thick(d, e) ? " ==> " : " --> ") : " -.-> ";
             out.append("    ").append(id(e.parent())).append(arrow).append(id(e.child())).append('\n');
+            styles.append("    linkStyle ").append(index).append(" stroke-width:").append(thick(d, e) ? "2px" : "1px");
             if (e.foreignKey().renamed()) {
-                renamed.append("    linkStyle ").append(index).append(" stroke:orange\n");
+                styles.append(",stroke:orange");
             }
+            styles.append('\n');
             index++;
         }
-        out.append(renamed);
+        out.append(styles);
         for (Tier t : Tier.values()) {
             Style st = STYLES.get(t);
             out.append("    classDef ").append(t.name().toLowerCase(java.util.Locale.ROOT)).append(" fill:")
@@ -84,7 +87,7 @@ final class DiagramText {
         for (Edge e : edges(d)) {
             out.append("    ").append(quote(id(e.parent()))).append(" -> ").append(quote(id(e.child()))).append(" [style=")
                     .append(e.foreignKey().primary() ? "solid" : "dashed").append(", penwidth=")
-                    .append(isMasterPart(e) ? "2" : e.foreignKey().unique() ? "1" : "0.75")
+                    .append(thick(d, e) ? "2" : "0.75")
                     .append(", arrowhead=none");
             if (e.foreignKey().renamed()) {
                 out.append(", color=orange, tooltip=").append(quote(e.foreignKey().attributes().toString()));
@@ -111,6 +114,15 @@ final class DiagramText {
         return d.graph().edges().stream().filter(e -> shown.contains(e.child()) && shown.contains(e.parent()))
                 .sorted(java.util.Comparator.comparing(Edge::parent).thenComparing(Edge::child)
                         .thenComparing(Edge::constraint)).toList();
+    }
+
+    /**
+     * Thick: a master-part link, or a one-to-one foreign key (its attributes are the child's
+     * whole primary key); thin: a one-to-many foreign key.
+     */
+    private static boolean thick(DiagramImpl d, Edge e) {
+        return isMasterPart(e) || new java.util.HashSet<>(e.foreignKey().attributes().keySet())
+                .equals(new java.util.HashSet<>(d.graph().primaryKey(e.child())));
     }
 
     private static boolean isMasterPart(Edge e) {

@@ -9,7 +9,6 @@ import java.util.Set;
 import org.datajoint.DataJointException;
 import org.datajoint.DropOptions;
 import org.datajoint.PartIntegrity;
-import org.datajoint.Tier;
 import org.datajoint.engine.internal.Dependencies.Node;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -26,14 +25,13 @@ final class Drops {
     /** {@code Table.drop}: the table and its descendants in every schema. */
     static void dropTable(TableImpl table, DropOptions options) {
         table.catalogTable();
+        if (!table.restriction.isEmpty()) {
+            throw new DataJointException("A restricted table cannot be dropped: " + table.fullTableName() + " is"
+                    + " restricted. Drop the table itself (unrestricted), or delete the rows");
+        }
         if (options.partIntegrity() == PartIntegrity.CASCADE) {
             throw new DataJointException("PartIntegrity.CASCADE is not supported for drop: it would drop the master"
                     + " of " + table.fullTableName() + " and all its parts; drop the master instead");
-        }
-        if (table.tier() == Tier.PART && options.partIntegrity() == PartIntegrity.ENFORCE) {
-            throw new DataJointException("Cannot drop part table " + table.fullTableName() + " on its own; drop its"
-                    + " master " + table.master().map(m -> m.fullTableName()).orElse("") + " instead, or pass"
-                    + " DropOptions.defaults().withPartIntegrity(PartIntegrity.IGNORE)");
         }
         InstanceImpl instance = table.instance();
         instance.catalog().loadReferencingSchemas();
@@ -41,7 +39,25 @@ final class Drops {
         List<Node> nodes = new ArrayList<>();
         nodes.add(table.node());
         nodes.addAll(g.descendants(table.node()));
+        if (options.partIntegrity() == PartIntegrity.ENFORCE) {
+            requireMasters(instance, nodes);
+        }
         drop(instance, nodes, options, "table " + table.fullTableName());
+    }
+
+    /** Refuses to drop a part table without its master, naming both. */
+    static void requireMasters(InstanceImpl instance, List<Node> nodes) {
+        Set<Node> dropped = new LinkedHashSet<>(nodes);
+        DiagramImpl view = DiagramImpl.ofNodes(instance, nodes);
+        for (Node n : nodes) {
+            Node master = DiagramImpl.masterOf(n);
+            if (master != null && !dropped.contains(master)) {
+                throw new DataJointException("Attempt to drop part table " + view.fullName(n) + " before its master "
+                        + view.fullName(master) + ". Drop the master " + view.fullName(master) + " (it drops its"
+                        + " parts), or pass DropOptions.defaults().withPartIntegrity(PartIntegrity.IGNORE) to drop the"
+                        + " part without it");
+            }
+        }
     }
 
     /**

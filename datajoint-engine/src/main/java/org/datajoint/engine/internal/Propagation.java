@@ -1,6 +1,5 @@
 package org.datajoint.engine.internal;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -119,38 +118,5 @@ final class Propagation {
             return new Contribution(parent, new Copy(parent), parentAttributes);
         }
         return new Contribution(parent, new Projected(parent, map), aliased ? map.keySet() : new HashSet<>(map.values()));
-    }
-
-    /**
-     * Every foreign-key path from {@code master} down to {@code part}, each a list of edges from
-     * the master's end; at most {@code limit} paths.
-     */
-    List<List<Edge>> paths(Node master, Node part, int limit) {
-        List<List<Edge>> out = new ArrayList<>();
-        walkUp(part, master, new ArrayList<>(), new HashSet<>(), out, limit);
-        return out;
-    }
-
-    private void walkUp(Node at, Node master, List<Edge> below, Set<Node> seen, List<List<Edge>> out, int limit) {
-        if (out.size() >= limit) {
-            return;
-        }
-        if (at.equals(master)) {
-            List<Edge> path = new ArrayList<>(below);
-            Collections.reverse(path);
-            out.add(path);
-            return;
-        }
-        if (!seen.add(at)) {
-            return;
-        }
-        for (Edge e : graph.foreignKeys(at)) {
-            if (e.parent().schema().equals(master.schema())) {
-                below.add(e);
-                walkUp(e.parent(), master, below, seen, out, limit);
-                below.remove(below.size() - 1);
-            }
-        }
-        seen.remove(at);
     }
 }

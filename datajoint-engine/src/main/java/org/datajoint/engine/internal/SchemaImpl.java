@@ -89,6 +89,12 @@ final class SchemaImpl implements Schema {
             }
         }
         List<Dependencies.Node> dependents = g.topological().stream().filter(outside::contains).toList();
+        if (options.partIntegrity() == org.datajoint.PartIntegrity.ENFORCE) {
+            List<Dependencies.Node> dropped = new ArrayList<>(g.nodes().stream().filter(n -> n.schema().equals(name))
+                    .toList());
+            dropped.addAll(dependents);
+            Drops.requireMasters(instance, dropped);
+        }
         if (options.shouldPrompt(connection.config())) {
             int tables = listTables().size();
             String question = "Drop schema " + quoted() + " and its " + tables + " table" + (tables == 1 ? "" : "s")

@@ -29,4 +29,9 @@ class MySqlTckTest implements DataJointTck {
     public String dropUserSql(String user) {
         return "DROP USER IF EXISTS '" + user + "'@'%'";
     }
+
+    @Override
+    public java.util.List<String> grantSchemaSql(String schema, String user) {
+        return java.util.List.of("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + schema + "`.* TO '" + user + "'@'%'");
+    }
 }

@@ -29,4 +29,10 @@ class PostgresTckTest implements DataJointTck {
     public String dropUserSql(String user) {
         return "DROP ROLE IF EXISTS " + user;
     }
+
+    @Override
+    public java.util.List<String> grantSchemaSql(String schema, String user) {
+        return java.util.List.of("GRANT USAGE ON SCHEMA \"" + schema + "\" TO " + user,
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \"" + schema + "\" TO " + user);
+    }
 }
