@@ -322,11 +322,14 @@ public interface ValuesTck extends TckTarget {
                 .get("name"));
         assertEquals(4, t.count());
         java.nio.file.Path more = java.nio.file.Files.createTempFile("students", ".csv");
-        java.nio.file.Files.writeString(more, "student_id,name\n5,Eve\n");
+        java.nio.file.Files.writeString(more, "\uFEFFstudent_id,name,active\n5,Eve,\n");
         Iterable<?> typedAsRows = more;
         t.insert(typedAsRows);
         assertEquals("Eve", t.restrict(Map.of("student_id", 5)).fetch1("name").get("name"),
-                "a Path passed where rows are expected is read as a CSV file, not as its name elements");
+                "a Path passed where rows are expected is read as a CSV file (its byte-order mark skipped),"
+                        + " not as its name elements");
+        assertEquals(true, t.restrict(Map.of("student_id", 5)).fetch1("active").get("active"),
+                "an empty field of an attribute with a default takes the default");
         DataJointException notARow = assertThrows(DataJointException.class, () -> t.insert1("5,Eve"));
         assertTrue(notARow.getMessage().contains("java.lang.String"), notARow.getMessage());
         Map<String, Object> complete = new LinkedHashMap<>(Map.of("student_id", 10, "name", "Ann"));

@@ -51,6 +51,11 @@ final class CsvRows implements Iterable<Map<String, Object>> {
         }
     }
 
+    /** A header field without surrounding blanks or the byte-order mark spreadsheets write first. */
+    private static String headerName(String field) {
+        return (field.startsWith("\uFEFF") ? field.substring(1) : field).strip();
+    }
+
     private final class Rows implements Iterator<Map<String, Object>>, java.io.Closeable {
         private final Records records;
         private final List<String> header;
@@ -60,7 +65,7 @@ final class CsvRows implements Iterable<Map<String, Object>> {
         Rows(BufferedReader reader) {
             this.records = new Records(reader);
             List<String> h = records.next();
-            this.header = h == null ? List.of() : h.stream().map(String::strip).toList();
+            this.header = h == null ? List.of() : h.stream().map(CsvRows::headerName).toList();
             advance();
         }
 
