@@ -197,11 +197,12 @@ final class Rows {
         List<ValueCodec> codecs = plan.codecs();
         connection.run(sql, jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+                PreparedStatement driver = ps.unwrap(PreparedStatement.class);
                 for (int r = 0; r < batch.size(); r++) {
                     Object[] row = batch.get(r);
                     try {
                         for (int i = 0; i < row.length; i++) {
-                            ps.setObject(i + 1, bindable(connection, codecs.get(i), row[i]));
+                            ValueCodec.bind(driver, i + 1, bindable(connection, codecs.get(i), row[i]));
                         }
                     } catch (DataJointException e) {
                         if (e.getClass() != DataJointException.class) {

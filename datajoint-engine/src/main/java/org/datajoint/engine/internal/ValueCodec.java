@@ -119,6 +119,26 @@ final class ValueCodec {
         }
     }
 
+    /**
+     * Binds a converted value with the setter of its Java type, as {@code setObject} would but
+     * without the driver's lookup of the type: the common types of a bulk insert take the short path.
+     */
+    static void bind(java.sql.PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value instanceof Integer i) {
+            ps.setInt(index, i);
+        } else if (value instanceof Long l) {
+            ps.setLong(index, l);
+        } else if (value instanceof Double d) {
+            ps.setDouble(index, d);
+        } else if (value instanceof String text) {
+            ps.setString(index, text);
+        } else if (value instanceof Boolean b) {
+            ps.setBoolean(index, b);
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
     /** The value of this attribute in column {@code index} of the current row. */
     Object fromJdbc(ResultSet rs, int index) throws SQLException {
         if (core == null) {
