@@ -44,7 +44,7 @@ public enum Tier {
         if (sqlName == null || sqlName.isEmpty() || sqlName.startsWith("~")) {
             throw new IllegalArgumentException("no tier for table name '" + sqlName + "'");
         }
-        String rest = sqlName.replaceFirst("^(__|_|#)", "");
+        String rest = sqlName.substring(sqlName.startsWith("__") ? 2 : sqlName.startsWith("_") || sqlName.startsWith("#") ? 1 : 0);
         if (rest.contains("__")) {
             return PART;
         }

@@ -22,6 +22,8 @@ final class Catalog {
     private final ConnectionImpl connection;
     private final Map<String, Map<String, CatalogTable>> schemas = new ConcurrentHashMap<>();
     private final Map<CatalogTable, Heading> headings = new ConcurrentHashMap<>();
+    /** Query headings of whole tables, shared by every handle of a table (they are immutable). */
+    private final Map<CatalogTable, QHeading> queryHeadings = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Map<String, String>>> lineage = new ConcurrentHashMap<>();
     private volatile Dependencies dependencies;
     private volatile boolean referencingLoaded;
@@ -95,6 +97,11 @@ final class Catalog {
         return headings.computeIfAbsent(table, t -> Headings.of(t, connection.dialect()));
     }
 
+    /** The query heading of a whole table, made by {@code make} once per catalog state. */
+    QHeading queryHeading(CatalogTable table, java.util.function.Function<CatalogTable, QHeading> make) {
+        return queryHeadings.computeIfAbsent(table, make);
+    }
+
     /**
      * The lineage of every attribute of a schema's tables (table name to attribute name to
      * lineage), read from its {@code ~lineage} table in one query and cached with the schema;
@@ -121,6 +128,7 @@ final class Catalog {
         Map<String, CatalogTable> old = schemas.remove(schema);
         if (old != null) {
             old.values().forEach(headings::remove);
+            old.values().forEach(queryHeadings::remove);
         }
         dependencies = null;
     }

@@ -39,6 +39,8 @@ final class Dependencies {
 
     private final ImmutableNetwork<Node, Edge> network;
     private final Map<Node, List<String>> primaryKeys;
+    /** {@link #topological()}, computed once: the graph never changes. */
+    private volatile List<Node> topological;
 
     private Dependencies(ImmutableNetwork<Node, Edge> network, Map<Node, List<String>> primaryKeys) {
         this.network = network;
@@ -153,6 +155,15 @@ final class Dependencies {
 
     /** All nodes, every parent before its children; ties broken by name, so the order is stable. */
     List<Node> topological() {
+        List<Node> order = topological;
+        if (order == null) {
+            order = List.copyOf(sort());
+            topological = order;
+        }
+        return order;
+    }
+
+    private List<Node> sort() {
         Map<Node, Integer> pending = new HashMap<>();
         for (Node n : network.nodes()) {
             pending.put(n, (int) network.successors(n).stream().filter(p -> !p.equals(n)).count());

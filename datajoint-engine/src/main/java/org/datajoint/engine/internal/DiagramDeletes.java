@@ -139,12 +139,15 @@ final class DiagramDeletes {
 
     /** Deletes the rows of a restricted table in one statement, returning how many went. */
     static long deleteRows(ConnectionImpl connection, QueryImpl restricted) {
-        Render r = new Render(connection.serverRenderer());
-        QueryImpl.TableRef ref = (QueryImpl.TableRef) restricted.support().get(0);
-        Query delete = r.dsl().deleteFrom(DSL.table(DSL.name(ref.schema(), ref.table())))
-                .where(QueryImpl.conditions(r, restricted.restriction));
-        String sql = delete.getSQL(ParamType.INDEXED);
-        List<Object> values = delete.getBindValues();
+        QueryImpl.Statement statement = restricted.planned(" delete", () -> {
+            Render r = new Render(connection.serverRenderer());
+            QueryImpl.TableRef ref = (QueryImpl.TableRef) restricted.support().get(0);
+            Query delete = r.dsl().deleteFrom(DSL.table(DSL.name(ref.schema(), ref.table())))
+                    .where(QueryImpl.conditions(r, restricted.restriction));
+            return new QueryImpl.Statement(delete.getSQL(ParamType.INDEXED), delete.getBindValues(), List.of(), delete);
+        });
+        String sql = statement.sql();
+        List<Object> values = statement.values();
         return connection.run(sql, jdbc -> {
             connection.countStatements(1);
             try (PreparedStatement ps = Rows.prepare(jdbc, sql, values)) {

@@ -390,9 +390,17 @@ class QueryImpl implements QueryExpression {
      * shape (the same text but for bound values) are rendered once per connection and reused.
      */
     Statement statement(List<String> fields) {
+        return planned(" fields " + fields, () -> render(fields));
+    }
+
+    /**
+     * A statement about this expression made by {@code render} ({@code purpose} names what it is
+     * for), rendered once per shape and reused with this expression's bound values.
+     */
+    Statement planned(String purpose, java.util.function.Supplier<Statement> render) {
         StringBuilder key = new StringBuilder(256);
         if (appendShape(key)) {
-            String shape = key.append(" fields ").append(fields).toString();
+            String shape = key.append(purpose).toString();
             StatementPlans.Plan plan = connection().plan(new StatementPlans.Key(shape), () -> null);
             if (plan != null) {
                 List<Object> values = new ArrayList<>();
@@ -401,14 +409,14 @@ class QueryImpl implements QueryExpression {
             }
             List<Param<?>> params = new ArrayList<>();
             appendParams(params);
-            Statement rendered = render(fields);
+            Statement rendered = render.get();
             StatementPlans.Plan made = StatementPlans.plan(rendered, params);
             if (made != null) {
                 connection().plan(new StatementPlans.Key(shape), () -> made);
             }
             return rendered;
         }
-        return render(fields);
+        return render.get();
     }
 
     private Statement render(List<String> fields) {
@@ -482,7 +490,7 @@ class QueryImpl implements QueryExpression {
     }
 
     /** A rendered statement with its values and the codecs of its result columns. */
-    record Statement(String sql, List<Object> values, List<ValueCodec> codecs, org.jooq.Select<?> select) {
+    record Statement(String sql, List<Object> values, List<ValueCodec> codecs, org.jooq.Query select) {
 
         Statement(String sql, List<Object> values, List<ValueCodec> codecs) {
             this(sql, values, codecs, null);

@@ -57,10 +57,12 @@ final class TableImpl extends QueryImpl implements FreeTable {
     QHeading qheading() {
         QHeading h = super.qheading();
         if (h == null) {
-            Heading pub = heading();
-            boolean lineage = instance.catalog().hasLineage(schema);
-            h = new QHeading(pub.attributes().stream().map(a -> new QAttr(a.name(), a, a.inPrimaryKey(),
-                    new QAttr.Origin(schema, table, a.name()), null)).toList(), lineage);
+            h = instance.catalog().queryHeading(catalogTable(), t -> {
+                Heading pub = heading();
+                boolean lineage = instance.catalog().hasLineage(schema);
+                return new QHeading(pub.attributes().stream().map(a -> new QAttr(a.name(), a, a.inPrimaryKey(),
+                        new QAttr.Origin(schema, table, a.name()), null)).toList(), lineage);
+            });
             setHeading(h);
         }
         return h;
