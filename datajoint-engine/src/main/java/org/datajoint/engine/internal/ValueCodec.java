@@ -31,7 +31,8 @@ final class ValueCodec {
 
     private final Attribute attribute;
     private final CoreType coreType;
-    private final String core;
+    /** How values of the core type convert, or {@code null} for a native type. */
+    private final Kind core;
     private final boolean uuidAsBinary;
     private final String outputName;
 
@@ -44,7 +45,7 @@ final class ValueCodec {
         this.outputName = outputName;
         CoreType t = CORE_TYPES.computeIfAbsent(attribute.type(), ValueCodec::parseCore).orElse(null);
         this.coreType = t;
-        this.core = t == null ? null : t.name();
+        this.core = t == null ? null : Kind.of(t.name());
         this.uuidAsBinary = uuidAsBinary;
     }
 
@@ -54,6 +55,31 @@ final class ValueCodec {
             return java.util.Optional.ofNullable(declared.isCore() ? new CoreType(declared.core(), declared.args()) : null);
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
+        }
+    }
+
+    /** The core types by how their values convert; every other core type is text. */
+    private enum Kind {
+        INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOL, DECIMAL, DATE, DATETIME, UUID, BYTES, JSON, CHAR, TEXT;
+
+        static Kind of(String coreName) {
+            return switch (coreName) {
+                case "int8" -> INT8;
+                case "int16" -> INT16;
+                case "int32" -> INT32;
+                case "int64" -> INT64;
+                case "float32" -> FLOAT32;
+                case "float64" -> FLOAT64;
+                case "bool" -> BOOL;
+                case "decimal" -> DECIMAL;
+                case "date" -> DATE;
+                case "datetime" -> DATETIME;
+                case "uuid" -> UUID;
+                case "bytes" -> BYTES;
+                case "json" -> JSON;
+                case "char" -> CHAR;
+                default -> TEXT;
+            };
         }
     }
 
@@ -95,19 +121,19 @@ final class ValueCodec {
         }
         try {
             return switch (core) {
-                case "int8" -> (byte) integer(value, Byte.MIN_VALUE, Byte.MAX_VALUE);
-                case "int16" -> (short) integer(value, Short.MIN_VALUE, Short.MAX_VALUE);
-                case "int32" -> value instanceof Integer ? value : (int) integer(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
-                case "int64" -> value instanceof Long ? value : integer(value, Long.MIN_VALUE, Long.MAX_VALUE);
-                case "float32" -> (double) (float) finite(value, Float.MAX_VALUE);
-                case "float64" -> value instanceof Double d && Double.isFinite(d) ? value : finite(value, Double.MAX_VALUE);
-                case "decimal" -> value instanceof BigDecimal b ? b : new BigDecimal(value.toString().strip());
-                case "bool" -> value instanceof Boolean b ? b : parseBoolean(value);
-                case "uuid" -> uuid(value);
-                case "date" -> date(value);
-                case "datetime" -> datetime(value);
-                case "json" -> value instanceof String s ? JSON.readTree(s).toString() : JSON.writeValueAsString(value);
-                case "bytes" -> bytes(value);
+                case INT8 -> (byte) integer(value, Byte.MIN_VALUE, Byte.MAX_VALUE);
+                case INT16 -> (short) integer(value, Short.MIN_VALUE, Short.MAX_VALUE);
+                case INT32 -> value instanceof Integer ? value : (int) integer(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+                case INT64 -> value instanceof Long ? value : integer(value, Long.MIN_VALUE, Long.MAX_VALUE);
+                case FLOAT32 -> (double) (float) finite(value, Float.MAX_VALUE);
+                case FLOAT64 -> value instanceof Double d && Double.isFinite(d) ? value : finite(value, Double.MAX_VALUE);
+                case DECIMAL -> value instanceof BigDecimal b ? b : new BigDecimal(value.toString().strip());
+                case BOOL -> value instanceof Boolean b ? b : parseBoolean(value);
+                case UUID -> uuid(value);
+                case DATE -> date(value);
+                case DATETIME -> datetime(value);
+                case JSON -> value instanceof String s ? JSON.readTree(s).toString() : JSON.writeValueAsString(value);
+                case BYTES -> bytes(value);
                 default -> value instanceof String ? value : text(value);
             };
         } catch (RuntimeException | JsonProcessingException e) {
@@ -145,20 +171,20 @@ final class ValueCodec {
             return attribute.type().isEmpty() ? computed(rs, index) : rs.getObject(index);
         }
         Object v = switch (core) {
-            case "int8" -> rs.getByte(index);
-            case "int16" -> rs.getShort(index);
-            case "int32" -> rs.getInt(index);
-            case "int64" -> rs.getLong(index);
-            case "float32" -> rs.getFloat(index);
-            case "float64" -> rs.getDouble(index);
-            case "bool" -> rs.getBoolean(index);
-            case "decimal" -> rs.getBigDecimal(index);
-            case "date" -> rs.getObject(index, LocalDate.class);
-            case "datetime" -> rs.getObject(index, LocalDateTime.class);
-            case "uuid" -> uuidAsBinary ? fromBytes(rs.getBytes(index)) : rs.getObject(index, UUID.class);
-            case "bytes" -> rs.getBytes(index);
-            case "json" -> parseJson(rs.getString(index));
-            case "char" -> stripPadding(rs.getString(index));
+            case INT8 -> rs.getByte(index);
+            case INT16 -> rs.getShort(index);
+            case INT32 -> rs.getInt(index);
+            case INT64 -> rs.getLong(index);
+            case FLOAT32 -> rs.getFloat(index);
+            case FLOAT64 -> rs.getDouble(index);
+            case BOOL -> rs.getBoolean(index);
+            case DECIMAL -> rs.getBigDecimal(index);
+            case DATE -> rs.getObject(index, LocalDate.class);
+            case DATETIME -> rs.getObject(index, LocalDateTime.class);
+            case UUID -> uuidAsBinary ? fromBytes(rs.getBytes(index)) : rs.getObject(index, UUID.class);
+            case BYTES -> rs.getBytes(index);
+            case JSON -> parseJson(rs.getString(index));
+            case CHAR -> stripPadding(rs.getString(index));
             default -> rs.getString(index);
         };
         return rs.wasNull() ? null : v;
