@@ -73,25 +73,37 @@ final class ConnectionImpl implements Connection {
         return dialect;
     }
 
-    private final Map<Object, Object> plans = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    /**
+     * Statement plans of every instance in this JVM, by the SQL dialect they were rendered for and
+     * their shape; a plan holds no values, so instances share them, and a new instance's first
+     * statements of a known shape are not rendered again.
+     */
+    private static final Map<Object, Object> PLANS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                    return size() > 512;
+                    return size() > 4096;
                 }
             });
 
+    /** What a plan is kept by: the backend, the jOOQ dialect of the server, and the shape. */
+    private record PlanKey(Class<?> dialect, org.jooq.SQLDialect sql, Object shape) {
+    }
+
     /**
      * A statement plan (rendered SQL and converters) by the shape it was made for, made once and
-     * kept in a small per-instance LRU cache; shapes include the heading, so a redeclared table
-     * gets new plans.
+     * kept in an LRU cache shared by the instances of this JVM; shapes include the heading, so a
+     * redeclared table gets new plans.
      */
     @SuppressWarnings("unchecked")
     <T> T plan(Object shape, java.util.function.Supplier<T> make) {
-        Object p = plans.get(shape);
+        PlanKey key = new PlanKey(dialect.getClass(), serverRenderer().dialect(), shape);
+        Object p = PLANS.get(key);
         if (p == null) {
             p = make.get();
-            plans.put(shape, p);
+            if (p != null) {
+                PLANS.put(key, p);
+            }
         }
         return (T) p;
     }
