@@ -241,12 +241,7 @@ public interface PopulateTck extends TckTarget {
         try (Instance small = tck.builder().set("connection.max_pool_size", 2).set("connection.connect_timeout", 1)
                 .build()) {
             Schema s = small.schema(tck.schemaName("pool"));
-            Table source = s.manual("Source", "id : int32\n");
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                rows.add(Map.of("id", i));
-            }
-            source.insert(rows);
+            Table source = numberedSource(s, 6);
             Table result = s.computed("Result", PopulateProbe.RESULT, ctx -> {
                 ctx.insert1(ctx.key().with("value", 1L));
                 Thread.sleep(1500);
@@ -264,12 +259,7 @@ public interface PopulateTck extends TckTarget {
     default void workersInOneJvmComputeEachKeyOnce(TckContext tck) {
         Instance inst = tck.instance();
         Schema s = inst.schema(tck.schemaName("workers"));
-        Table source = s.manual("Source", "id : int32\n");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            rows.add(Map.of("id", i));
-        }
-        source.insert(rows);
+        Table source = numberedSource(s, 40);
         Map<Object, AtomicInteger> calls = new ConcurrentHashMap<>();
         Table result = s.computed("Result", PopulateProbe.RESULT, ctx -> {
             calls.computeIfAbsent(ctx.key().get("id"), k -> new AtomicInteger()).incrementAndGet();
@@ -370,5 +360,16 @@ public interface PopulateTck extends TckTarget {
         reader.setDaemon(true);
         reader.start();
         return out;
+    }
+
+    /** A manual table {@code Source} of ids 0 to {@code n - 1}. */
+    private static Table numberedSource(Schema s, int n) {
+        Table source = s.manual("Source", "id : int32\n");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rows.add(Map.of("id", i));
+        }
+        source.insert(rows);
+        return source;
     }
 }
