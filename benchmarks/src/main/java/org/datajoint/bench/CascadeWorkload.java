@@ -45,6 +45,18 @@ final class CascadeWorkload {
     private CascadeWorkload() {
     }
 
+    /** The time a delete took and the statements it sent. */
+    private record Timed(long nanos, long statements) {
+    }
+
+    private static Timed timedDelete(Instance inst, Table restricted) {
+        long before = inst.connection().statementCount();
+        long t0 = System.nanoTime();
+        restricted.delete(DeleteOptions.noPrompt());
+        long t1 = System.nanoTime();
+        return new Timed(t1 - t0, inst.connection().statementCount() - before);
+    }
+
     static Result run(TestServer s, int repetitions) throws SQLException {
         try (Instance setup = Servers.builder(s).set("safemode", false).build();
                 Connection rawConnection = Servers.rawJdbc(s)) {
@@ -75,26 +87,18 @@ final class CascadeWorkload {
                     long opening = fresh.connection().statementCount();
                     Table subject = fresh.schema(SCHEMA).table("Subject");
                     openStatements = fresh.connection().statementCount() - opening;
-                    long before = fresh.connection().statementCount();
-                    long t0 = System.nanoTime();
-                    subject.restrict(Map.of("subject_id", a)).delete(DeleteOptions.noPrompt());
-                    long t1 = System.nanoTime();
-                    long coldStatements = fresh.connection().statementCount() - before;
-                    before = fresh.connection().statementCount();
-                    long t2 = System.nanoTime();
-                    subject.restrict(Map.of("subject_id", b)).delete(DeleteOptions.noPrompt());
-                    long t3 = System.nanoTime();
-                    long warmStatements = fresh.connection().statementCount() - before;
+                    Timed coldDelete = timedDelete(fresh, subject.restrict(Map.of("subject_id", a)));
+                    Timed warmDelete = timedDelete(fresh, subject.restrict(Map.of("subject_id", b)));
                     fill(tables, List.of(c), false);
-                    before = fresh.connection().statementCount();
+                    long before = fresh.connection().statementCount();
                     Diagram.of(subject).cascade(subject.restrict(Map.of("subject_id", c))).preview();
                     previewStatements = fresh.connection().statementCount() - before;
                     if (r >= 0) {
-                        cold[r] = t1 - t0;
-                        warm[r] = t3 - t2;
+                        cold[r] = coldDelete.nanos();
+                        warm[r] = warmDelete.nanos();
                         raw[r] = t5 - t4;
-                        coldExtra = coldStatements - TABLES.length;
-                        warmExtra = warmStatements - TABLES.length;
+                        coldExtra = coldDelete.statements() - TABLES.length;
+                        warmExtra = warmDelete.statements() - TABLES.length;
                     }
                 }
             }
@@ -112,28 +116,21 @@ final class CascadeWorkload {
                 fill(tables, ids, true);
                 try (Instance fresh = Servers.builder(s).set("safemode", false).build()) {
                     Table coldSubject = fresh.schema(SCHEMA).table("Subject");
-                    long before = fresh.connection().statementCount();
-                    long t0 = System.nanoTime();
-                    coldSubject.restrict("subject_id >= " + from + " AND subject_id < " + (from + 1_000))
-                            .delete(DeleteOptions.noPrompt());
-                    long t1 = System.nanoTime();
-                    long coldStatements = fresh.connection().statementCount() - before;
+                    Timed coldDelete = timedDelete(fresh,
+                            coldSubject.restrict("subject_id >= " + from + " AND subject_id < " + (from + 1_000)));
                     Table subject = setup.schema(SCHEMA).table("Subject");
-                    before = setup.connection().statementCount();
-                    long t2 = System.nanoTime();
-                    subject.restrict("subject_id >= " + (from + 1_000) + " AND subject_id < " + (from + 2_000))
-                            .delete(DeleteOptions.noPrompt());
+                    Timed warmDelete = timedDelete(setup,
+                            subject.restrict("subject_id >= " + (from + 1_000) + " AND subject_id < " + (from + 2_000)));
                     long t3 = System.nanoTime();
-                    long warmStatements = setup.connection().statementCount() - before;
                     rawDelete(rawConnection, leavesFirst, "subject_id >= ? AND subject_id < ?", from + 2_000,
                             from + 3_000);
                     long t4 = System.nanoTime();
                     if (r >= 0) {
-                        manyCold[r] = t1 - t0;
-                        many[r] = t3 - t2;
+                        manyCold[r] = coldDelete.nanos();
+                        many[r] = warmDelete.nanos();
                         manyRaw[r] = t4 - t3;
-                        manyColdExtra = coldStatements - TABLES.length;
-                        manyWarmExtra = warmStatements - TABLES.length;
+                        manyColdExtra = coldDelete.statements() - TABLES.length;
+                        manyWarmExtra = warmDelete.statements() - TABLES.length;
                     }
                 }
             }
