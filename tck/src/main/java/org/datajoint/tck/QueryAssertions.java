@@ -1,7 +1,12 @@
 package org.datajoint.tck;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.datajoint.QueryExpression;
@@ -42,5 +47,43 @@ final class QueryAssertions {
     static Map<String, Object> row(List<Map<String, Object>> rows, String key, Object value) {
         return rows.stream().filter(r -> String.valueOf(r.get(key)).equals(String.valueOf(value))).findFirst()
                 .orElseThrow(() -> new AssertionError("no row with " + key + "=" + value + " in " + rows));
+    }
+
+    /**
+     * Asserts that each fetched row holds the expected values as the expected Java types: bytes
+     * by content, JSON trees by value whatever their number types. {@code actual} rows are in the
+     * order of {@code expected}; an attribute the expected row lacks is expected to be null.
+     */
+    static void assertValuesEqual(List<Map<String, Object>> expected, List<Map<String, Object>> actual) {
+        assertEquals(expected.size(), actual.size(), "rows");
+        for (int i = 0; i < expected.size(); i++) {
+            for (Map.Entry<String, Object> e : actual.get(i).entrySet()) {
+                Object want = expected.get(i).get(e.getKey());
+                Object got = e.getValue();
+                String where = "row " + (i + 1) + " " + e.getKey();
+                if (want instanceof byte[] b) {
+                    assertArrayEquals(b, (byte[]) got, where);
+                } else if (want instanceof Map<?, ?> || want instanceof List<?>) {
+                    assertEquals(normalizeJson(want), normalizeJson(got), where);
+                } else {
+                    assertEquals(want, got, where);
+                    if (want != null) {
+                        assertEquals(want.getClass(), got.getClass(), where + " Java type");
+                    }
+                }
+            }
+        }
+    }
+
+    private static Object normalizeJson(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new HashMap<>();
+            m.forEach((k, v) -> out.put(k, normalizeJson(v)));
+            return out;
+        }
+        if (o instanceof List<?> l) {
+            return l.stream().map(QueryAssertions::normalizeJson).toList();
+        }
+        return o instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros() : o;
     }
 }

@@ -24,4 +24,13 @@ public interface TckTarget {
 
     /** Statements giving that user use of one schema: reading, inserting, updating and deleting rows of its tables. */
     java.util.List<String> grantSchemaSql(String schema, String user);
+
+    /**
+     * The most rows of a plain insert (no skipped or replaced duplicates) that the dialect sends
+     * in one statement: 1,000 for batched INSERTs, more where it loads in bulk (10,000 with
+     * PostgreSQL's COPY).
+     */
+    default int rowsPerInsertStatement() {
+        return 1_000;
+    }
 }

@@ -136,35 +136,7 @@ public interface ValuesTck extends TckTarget {
         List<Map<String, Object>> back = new ArrayList<>(t.toDicts());
         back.sort(Comparator.comparing(r -> (Integer) r.get("id")));
         assertEquals(4, back.size());
-        for (int i = 0; i < rows.size(); i++) {
-            for (Map.Entry<String, Object> e : back.get(i).entrySet()) {
-                Object expected = rows.get(i).get(e.getKey());
-                Object actual = e.getValue();
-                String where = "row " + (i + 1) + " " + e.getKey();
-                if (expected instanceof byte[] b) {
-                    assertArrayEquals(b, (byte[]) actual, where);
-                } else if (expected instanceof Map<?, ?> || expected instanceof List<?>) {
-                    assertEquals(normalizeJson(expected), normalizeJson(actual), where);
-                } else {
-                    assertEquals(expected, actual, where);
-                    if (expected != null) {
-                        assertEquals(expected.getClass(), actual.getClass(), where + " Java type");
-                    }
-                }
-            }
-        }
-    }
-
-    private static Object normalizeJson(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            Map<Object, Object> out = new HashMap<>();
-            m.forEach((k, v) -> out.put(k, normalizeJson(v)));
-            return out;
-        }
-        if (o instanceof List<?> l) {
-            return l.stream().map(ValuesTck::normalizeJson).toList();
-        }
-        return o instanceof Number n ? new BigDecimal(n.toString()).stripTrailingZeros() : o;
+        QueryAssertions.assertValuesEqual(rows, back);
     }
 
     private static byte[] big() {

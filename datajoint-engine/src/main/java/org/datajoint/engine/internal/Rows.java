@@ -21,17 +21,6 @@ import org.jooq.impl.DSL;
 /** Inserting rows into a table and fetching its rows, with values converted by their DataJoint types. */
 final class Rows {
 
-    private static final int BATCH = 1000;
-
-    /** What an INSERT statement is made for. */
-    private record InsertShape(String schema, String table, List<String> columns, boolean skip, boolean replace,
-            Heading heading) {
-    }
-
-    /** A rendered INSERT and the converters of its columns. */
-    private record InsertPlan(String sql, List<ValueCodec> codecs) {
-    }
-
     private Rows() {
     }
 
@@ -39,11 +28,10 @@ final class Rows {
         checkDirectInsert(table, options);
         ConnectionImpl connection = table.instanceConnection();
         Heading heading = table.heading();
-        boolean uuidAsBinary = connection.dialect().uuidAsBinary();
         connection.write(tx -> {
             java.util.Iterator<?> it = rows.iterator();
             try {
-                insertAll(table, it, options, heading, uuidAsBinary);
+                insertAll(table, it, options, heading);
             } finally {
                 if (it instanceof java.io.Closeable c) {
                     c.close();
@@ -53,35 +41,24 @@ final class Rows {
         });
     }
 
-    private static void insertAll(TableImpl table, java.util.Iterator<?> rows, InsertOptions options, Heading heading,
-            boolean uuidAsBinary) {
-        List<Object[]> batch = new ArrayList<>();
+    private static void insertAll(TableImpl table, java.util.Iterator<?> rows, InsertOptions options, Heading heading) {
+        RowSender sender = new RowSender(table, options, heading);
         List<String> columns = null;
         List<String> defaulted = defaulted(heading);
-        long flushed = 0;
         while (rows.hasNext()) {
             Map<String, ?> row = withoutNullDefaults(RowShapes.toMap(rows.next()), defaulted);
-            List<String> names = columns;
             Object[] values = columns == null ? null : valuesInOrder(row, columns);
             if (values == null) {
-                names = names(table, heading, row, options);
+                columns = names(table, heading, row, options);
                 checkRequired(table, heading, row);
-                values = new Object[names.size()];
+                values = new Object[columns.size()];
                 for (int i = 0; i < values.length; i++) {
-                    values[i] = row.get(names.get(i));
+                    values[i] = row.get(columns.get(i));
                 }
             }
-            if (columns != null && (!columns.equals(names) || batch.size() >= BATCH)) {
-                flush(table, columns, batch, options, heading, uuidAsBinary, flushed);
-                flushed += batch.size();
-                batch.clear();
-            }
-            columns = names;
-            batch.add(values);
+            sender.add(columns, values);
         }
-        if (!batch.isEmpty()) {
-            flush(table, columns, batch, options, heading, uuidAsBinary, flushed);
-        }
+        sender.finish();
     }
 
     /** The attributes with a default other than {@code null}. */
@@ -108,25 +85,6 @@ final class Rows {
             }
         }
         return copy == null ? row : copy;
-    }
-
-    private static Query upsert(TableImpl table, org.jooq.InsertOnDuplicateStep<?> insert, InsertOptions options,
-            Heading heading, List<Field<Object>> fields) {
-        ConnectionImpl connection = table.instanceConnection();
-        List<Field<Object>> key = heading.primaryKey().stream().map(k -> DSL.field(DSL.name(k))).toList();
-        if (options.isSkipDuplicates()) {
-            if (connection.dialect().skipsDuplicatesByNoOpUpdate() && !key.isEmpty()) {
-                Field<Object> k = DSL.field(DSL.name(table.schemaName(), table.tableName(), heading.primaryKey().get(0)));
-                return insert.onDuplicateKeyUpdate().set(Map.of(k, k));
-            }
-            return insert.onDuplicateKeyIgnore();
-        }
-        if (!options.isReplace()) {
-            return insert;
-        }
-        Map<Field<?>, Object> updates = new LinkedHashMap<>();
-        fields.stream().filter(f -> !heading.primaryKey().contains(f.getName())).forEach(f -> updates.put(f, DSL.excluded(f)));
-        return updates.isEmpty() ? insert.onConflict(key).doNothing() : insert.onConflict(key).doUpdate().set(updates);
     }
 
     private static void checkDirectInsert(TableImpl table, InsertOptions options) {
@@ -178,46 +136,6 @@ final class Rows {
             }
         }
         return names;
-    }
-
-    /** Sends one batch; {@code before} rows of the same insert went before it. */
-    private static void flush(TableImpl table, List<String> columns, List<Object[]> batch, InsertOptions options,
-            Heading heading, boolean uuidAsBinary, long before) {
-        ConnectionImpl connection = table.instanceConnection();
-        InsertPlan plan = connection.plan(new InsertShape(table.schemaName(), table.tableName(), columns,
-                options.isSkipDuplicates(), options.isReplace(), heading), () -> {
-                    List<Field<Object>> fields = columns.stream().map(c -> DSL.field(DSL.name(c))).toList();
-                    InsertValuesStepN<?> insert = connection.serverRenderer()
-                            .insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
-                            .values(columns.stream().map(c -> (Object) null).toList());
-                    return new InsertPlan(upsert(table, insert, options, heading, fields).getSQL(ParamType.INDEXED),
-                            columns.stream().map(c -> new ValueCodec(heading.attribute(c), uuidAsBinary)).toList());
-                });
-        String sql = plan.sql();
-        List<ValueCodec> codecs = plan.codecs();
-        connection.run(sql, jdbc -> {
-            try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
-                PreparedStatement driver = ps.unwrap(PreparedStatement.class);
-                for (int r = 0; r < batch.size(); r++) {
-                    Object[] row = batch.get(r);
-                    try {
-                        for (int i = 0; i < row.length; i++) {
-                            ValueCodec.bind(driver, i + 1, bindable(connection, codecs.get(i), row[i]));
-                        }
-                    } catch (DataJointException e) {
-                        if (e.getClass() != DataJointException.class) {
-                            throw e;
-                        }
-                        throw new DataJointException("Row " + (before + r + 1) + " of the insert into "
-                                + table.className() + " " + table.fullTableName() + ": " + e.getMessage(), e);
-                    }
-                    ps.addBatch();
-                }
-                connection.countStatements(1);
-                ps.executeBatch();
-            }
-            return null;
-        });
     }
 
     static void insertCsv(TableImpl table, java.nio.file.Path csv, InsertOptions options) {
@@ -386,7 +304,7 @@ final class Rows {
         List<Field<Object>> fields = names.stream().map(c -> DSL.field(DSL.name(c))).toList();
         var insert = r.dsl().insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
                 .select((org.jooq.Select) rows.select(r, names, false));
-        Query query = upsert(table, insert, options, heading, fields);
+        Query query = RowSender.upsert(table, insert, options, heading, fields);
         String sql = query.getSQL(ParamType.INDEXED);
         List<Object> values = query.getBindValues();
         return connection.write(tx -> connection.run(sql, jdbc -> {

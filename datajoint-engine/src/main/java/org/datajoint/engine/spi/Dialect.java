@@ -136,6 +136,14 @@ public interface Dialect {
     }
 
     /**
+     * A faster way than batched {@code INSERT}s to load many rows in one insert call, if the
+     * server has one; none by default.
+     */
+    default java.util.Optional<BulkLoader> bulkLoader() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Whether text columns can hold the NUL character. Where they cannot (PostgreSQL), a
      * restriction by a text containing NUL matches nothing instead of failing on the server.
      */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.datajoint.ServerInfo;
+import org.datajoint.engine.spi.BulkLoader;
 import org.datajoint.engine.spi.CatalogColumn;
 import org.datajoint.engine.spi.CatalogTable;
 import org.datajoint.engine.spi.ConnectionSettings;
@@ -18,6 +19,7 @@ public final class PostgresDialect implements Dialect {
 
     /** The database connected to when {@code database.name} is not set. */
     public static final String DEFAULT_DATABASE = "postgres";
+    private static final BulkLoader LOADER = new PostgresBulkLoader();
 
     /** Used by {@link java.util.ServiceLoader}. */
     public PostgresDialect() {
@@ -171,9 +173,12 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public java.util.Optional<BulkLoader> bulkLoader() {
+        return java.util.Optional.of(LOADER);
+    }
+
+    @Override
     public String function(String upperName, List<String> args) {
         return PostgresFunctions.translate(upperName, args);
     }
-
-
 }

@@ -35,4 +35,9 @@ class PostgresTckTest implements DataJointTck {
         return java.util.List.of("GRANT USAGE ON SCHEMA \"" + schema + "\" TO " + user,
                 "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA \"" + schema + "\" TO " + user);
     }
+
+    @Override
+    public int rowsPerInsertStatement() {
+        return 10_000;
+    }
 }

@@ -1,0 +1,197 @@
+package org.datajoint.engine.internal;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.datajoint.DataJointException;
+import org.datajoint.Heading;
+import org.datajoint.InsertOptions;
+import org.datajoint.engine.spi.BulkLoader;
+import org.datajoint.engine.spi.CoreType;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.conf.ParamType;
+import org.jooq.impl.DSL;
+
+/**
+ * Sends the rows of one insert call, in the caller's transaction: batches of {@value #BATCH} rows
+ * as one batched INSERT each or, for a plain insert into columns the dialect's
+ * {@link BulkLoader} takes, chunks of up to {@value #LOAD_CHUNK} rows as one load each. Rows are
+ * converted only while a statement is being sent, so no user code runs while a load is open.
+ */
+final class RowSender {
+
+    static final int BATCH = 1000;
+    static final int LOAD_CHUNK = 10_000;
+
+    /** What an INSERT statement is made for. */
+    private record InsertShape(String schema, String table, List<String> columns, boolean skip, boolean replace,
+            Heading heading) {
+    }
+
+    /** A rendered INSERT and the converters of its columns. */
+    private record InsertPlan(String sql, List<ValueCodec> codecs) {
+    }
+
+    /** What a bulk load is made for. */
+    private record LoadShape(String schema, String table, List<String> columns, Heading heading) {
+    }
+
+    /** A load's quoted names, its columns' core types and converters; {@code null} types when the loader cannot take them. */
+    private record LoadPlan(String table, List<String> columns, List<CoreType> types, List<ValueCodec> codecs,
+            String sql) {
+    }
+
+    private final TableImpl table;
+    private final ConnectionImpl connection;
+    private final InsertOptions options;
+    private final Heading heading;
+    private final boolean uuidAsBinary;
+    private final BulkLoader loader;
+    private final List<Object[]> batch = new ArrayList<>();
+    private List<String> columns;
+    private LoadPlan load;
+    private long sent;
+
+    RowSender(TableImpl table, InsertOptions options, Heading heading) {
+        this.table = table;
+        this.connection = table.instanceConnection();
+        this.options = options;
+        this.heading = heading;
+        this.uuidAsBinary = connection.dialect().uuidAsBinary();
+        boolean plain = !options.isSkipDuplicates() && !options.isReplace();
+        this.loader = plain ? connection.dialect().bulkLoader().orElse(null) : null;
+    }
+
+    /** Adds a row with values for {@code names}, in that order; sends what has gathered when it is a full batch. */
+    void add(List<String> names, Object[] values) {
+        if (columns != names && !names.equals(columns)) {
+            if (!batch.isEmpty()) {
+                flush();
+            }
+            columns = names;
+            load = loader == null ? null : loadPlan(names);
+        }
+        batch.add(values);
+        if (batch.size() >= (load != null ? LOAD_CHUNK : BATCH)) {
+            flush();
+        }
+    }
+
+    /** Sends the rows not yet sent. */
+    void finish() {
+        if (!batch.isEmpty()) {
+            flush();
+        }
+    }
+
+    private void flush() {
+        if (load != null && batch.size() >= BATCH) {
+            sendLoad();
+        } else {
+            sendBatch();
+        }
+        sent += batch.size();
+        batch.clear();
+    }
+
+    private LoadPlan loadPlan(List<String> names) {
+        LoadPlan plan = connection.plan(new LoadShape(table.schemaName(), table.tableName(), names, heading), () -> {
+            List<ValueCodec> codecs = codecs(names);
+            List<CoreType> types = new ArrayList<>();
+            codecs.forEach(c -> types.add(c.coreType()));
+            boolean supported = types.stream().allMatch(t -> t != null && loader.supports(t));
+            String target = table.fullTableName();
+            List<String> quoted = names.stream().map(n -> connection.renderer().render(DSL.name(n))).toList();
+            return new LoadPlan(target, quoted, supported ? List.copyOf(types) : null, codecs,
+                    loader.statement(target, quoted));
+        });
+        return plan.types() == null ? null : plan;
+    }
+
+    private List<ValueCodec> codecs(List<String> names) {
+        return names.stream().map(c -> new ValueCodec(heading.attribute(c), uuidAsBinary)).toList();
+    }
+
+    private void sendLoad() {
+        LoadPlan plan = load;
+        connection.run(plan.sql(), jdbc -> {
+            connection.countStatements(1);
+            try (BulkLoader.Load open = loader.open(jdbc, plan.table(), plan.columns(), plan.types())) {
+                Object[] out = new Object[plan.codecs().size()];
+                for (int r = 0; r < batch.size(); r++) {
+                    convert(plan.codecs(), batch.get(r), r, out);
+                    open.add(out);
+                }
+                open.finish();
+            }
+            return null;
+        });
+    }
+
+    private void sendBatch() {
+        List<String> names = columns;
+        InsertPlan plan = connection.plan(new InsertShape(table.schemaName(), table.tableName(), names,
+                options.isSkipDuplicates(), options.isReplace(), heading), () -> {
+                    List<Field<Object>> fields = names.stream().map(c -> DSL.field(DSL.name(c))).toList();
+                    InsertValuesStepN<?> insert = connection.serverRenderer()
+                            .insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
+                            .values(names.stream().map(c -> (Object) null).toList());
+                    return new InsertPlan(upsert(table, insert, options, heading, fields).getSQL(ParamType.INDEXED), codecs(names));
+                });
+        String sql = plan.sql();
+        connection.run(sql, jdbc -> {
+            try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
+                PreparedStatement driver = ps.unwrap(PreparedStatement.class);
+                Object[] out = new Object[plan.codecs().size()];
+                for (int r = 0; r < batch.size(); r++) {
+                    convert(plan.codecs(), batch.get(r), r, out);
+                    for (int i = 0; i < out.length; i++) {
+                        ValueCodec.bind(driver, i + 1, out[i]);
+                    }
+                    ps.addBatch();
+                }
+                connection.countStatements(1);
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** Converts row {@code r} of the batch into {@code out}; a value of the wrong type is reported with its row's number in the insert. */
+    private void convert(List<ValueCodec> codecs, Object[] row, int r, Object[] out) {
+        try {
+            for (int i = 0; i < row.length; i++) {
+                out[i] = Rows.bindable(connection, codecs.get(i), row[i]);
+            }
+        } catch (DataJointException e) {
+            if (e.getClass() != DataJointException.class) {
+                throw e;
+            }
+            throw new DataJointException("Row " + (sent + r + 1) + " of the insert into " + table.className() + " "
+                    + table.fullTableName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The INSERT with what the options say about duplicates: skipped by a no-op update or ON CONFLICT, or replaced. */
+    static org.jooq.Query upsert(TableImpl table, org.jooq.InsertOnDuplicateStep<?> insert, InsertOptions options,
+            Heading heading, List<Field<Object>> fields) {
+        ConnectionImpl connection = table.instanceConnection();
+        List<Field<Object>> key = heading.primaryKey().stream().map(k -> DSL.field(DSL.name(k))).toList();
+        if (options.isSkipDuplicates()) {
+            if (connection.dialect().skipsDuplicatesByNoOpUpdate() && !key.isEmpty()) {
+                Field<Object> k = DSL.field(DSL.name(table.schemaName(), table.tableName(), heading.primaryKey().get(0)));
+                return insert.onDuplicateKeyUpdate().set(Map.of(k, k));
+            }
+            return insert.onDuplicateKeyIgnore();
+        }
+        if (!options.isReplace()) {
+            return insert;
+        }
+        Map<Field<?>, Object> updates = new LinkedHashMap<>();
+        fields.stream().filter(f -> !heading.primaryKey().contains(f.getName())).forEach(f -> updates.put(f, DSL.excluded(f)));
+        return updates.isEmpty() ? insert.onConflict(key).doNothing() : insert.onConflict(key).doUpdate().set(updates);
+    }
+}
