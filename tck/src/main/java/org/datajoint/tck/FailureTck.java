@@ -1,5 +1,6 @@
 package org.datajoint.tck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -119,5 +120,13 @@ public interface FailureTck extends TckTarget {
                 s.close();
             }
         }
+    }
+
+    @Test
+    default void queriesMayOutlastTheConnectTimeout(TckContext tck) {
+        Instance inst = tck.track(tck.builder().set("connection.connect_timeout", 1).build());
+        long start = System.nanoTime();
+        assertEquals(1, inst.connection().query(sleepSql(3)).size(), "the bound on the login does not cut a long query");
+        assertTrue(System.nanoTime() - start >= 2_900_000_000L, "the query slept");
     }
 }

@@ -16,6 +16,9 @@ public interface TckTarget {
     /** A statement that makes the server terminate the session with this id. */
     String killSessionSql(long sessionId);
 
+    /** A query that takes {@code seconds} seconds on the server and returns one row. */
+    String sleepSql(int seconds);
+
     /** A statement creating a login user with this password (names and passwords are plain ASCII letters and digits). */
     String createUserSql(String user, String password);
 

@@ -157,8 +157,11 @@ final class ConnectionImpl implements Connection {
         ConnectionSettings s = settings();
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("datajoint-" + POOLS.incrementAndGet() + "-" + s.host() + ":" + s.port());
-        hc.setJdbcUrl(dialect.jdbcUrl(s));
-        hc.setDataSourceProperties(dialect.jdbcProperties(s));
+        try {
+            hc.setDataSource(new DriverSource(dialect, dialect.jdbcUrl(s), dialect.jdbcProperties(s)));
+        } catch (SQLException e) {
+            throw Errors.connect(dialect, e, s.user(), s.host(), s.port());
+        }
         hc.setMaximumPoolSize(config.getInt("connection.max_pool_size"));
         hc.setMinimumIdle(1);
         hc.setIdleTimeout(config.getInt("connection.idle_timeout") * 1000L);

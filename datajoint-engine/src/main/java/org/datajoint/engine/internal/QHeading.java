@@ -1,11 +1,14 @@
 package org.datajoint.engine.internal;
 
+import org.datajoint.engine.internal.portable.PortableSql;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.datajoint.Heading;
+import org.datajoint.engine.internal.portable.PortableSql;
 
 /** The heading of a query expression, with lineage and per-attribute SQL expressions. Immutable. */
 final class QHeading {
@@ -22,8 +25,13 @@ final class QHeading {
     /** The last heading found compatible with this one by semantic matching. */
     private volatile QHeading lastCompatible;
     private volatile String shape;
+    /** The last restriction text rewritten for this heading, reused while the same text restricts it again. */
+    private volatile TextMemo lastText;
 
     private record JoinMemo(QHeading other, boolean nullablePk, QHeading result) {
+    }
+
+    private record TextMemo(String text, Object connection, PortableSql.Result result) {
     }
 
     QHeading(List<QAttr> attributes, boolean lineageAvailable) {
@@ -125,6 +133,20 @@ final class QHeading {
         }
         QHeading result = computeJoin(other, nullablePk);
         lastJoin = new JoinMemo(other, nullablePk, result);
+        return result;
+    }
+
+    /**
+     * A restriction text rewritten for {@code connection}'s backend against this heading: the
+     * last one again while the same text restricts the same heading, else {@code rewrite}'s.
+     */
+    PortableSql.Result portable(String text, Object connection, java.util.function.Supplier<PortableSql.Result> rewrite) {
+        TextMemo memo = lastText;
+        if (memo != null && memo.connection() == connection && memo.text().equals(text)) {
+            return memo.result();
+        }
+        PortableSql.Result result = rewrite.get();
+        lastText = new TextMemo(text, connection, result);
         return result;
     }
 

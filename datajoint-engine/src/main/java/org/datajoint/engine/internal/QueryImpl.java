@@ -124,7 +124,7 @@ class QueryImpl implements QueryExpression {
     /** User SQL text rewritten for this backend; records the attributes it names. */
     String portable(String text, Set<String> columns) {
         QHeading h = qheading();
-        PortableSql.Result result = PortableSql.rewrite(text, new PortableSql.Target() {
+        PortableSql.Result result = h.portable(text, connection(), () -> PortableSql.rewrite(text, new PortableSql.Target() {
             @Override
             public String identifier(String name) {
                 return connection().renderer().render(DSL.name(name));
@@ -139,7 +139,7 @@ class QueryImpl implements QueryExpression {
             public String function(String upperName, List<String> args) {
                 return connection().dialect().function(upperName, args);
             }
-        });
+        }));
         columns.addAll(result.columns());
         return result.sql();
     }

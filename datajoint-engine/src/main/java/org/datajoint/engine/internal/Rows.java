@@ -212,11 +212,15 @@ final class Rows {
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** Runs a rendered query and reads every row with {@code reader}. */
+    /**
+     * Runs a rendered query and reads every row with {@code reader}, from the driver's own result
+     * set: the pool's wrapper, which closes it, would add a call to each value read.
+     */
     static <T> List<T> fetch(ConnectionImpl connection, QueryImpl.Statement st, RowReader<T> reader) {
         return connection.run(st.sql(), jdbc -> {
             connection.countStatements(1);
-            try (PreparedStatement ps = prepare(jdbc, st.sql(), st.values()); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(jdbc, st.sql(), st.values()); ResultSet pooled = ps.executeQuery()) {
+                ResultSet rs = pooled.unwrap(ResultSet.class);
                 List<T> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(reader.read(rs));
@@ -230,7 +234,8 @@ final class Rows {
     static Map<String, List<Object>> columns(ConnectionImpl connection, QueryImpl.Statement st) {
         return connection.run(st.sql(), jdbc -> {
             connection.countStatements(1);
-            try (PreparedStatement ps = prepare(jdbc, st.sql(), st.values()); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(jdbc, st.sql(), st.values()); ResultSet pooled = ps.executeQuery()) {
+                ResultSet rs = pooled.unwrap(ResultSet.class);
                 List<ValueCodec> codecs = st.codecs();
                 List<List<Object>> lists = new ArrayList<>();
                 codecs.forEach(c -> lists.add(new ArrayList<>()));

@@ -62,6 +62,7 @@ public final class MySqlDialect implements Dialect {
         }
         String timeoutMillis = Long.toString(settings.connectTimeout().toMillis());
         p.setProperty("connectTimeout", timeoutMillis);
+        p.setProperty("socketTimeout", timeoutMillis);
         p.setProperty("sslMode", settings.useTls() == null ? "PREFERRED" : settings.useTls() ? "REQUIRED" : "DISABLED");
         p.setProperty("allowPublicKeyRetrieval", "true");
         p.setProperty("characterEncoding", "UTF-8");
@@ -79,6 +80,12 @@ public final class MySqlDialect implements Dialect {
         p.setProperty("yearIsDateType", "false");
         p.setProperty("sessionVariables", "sql_mode='" + SQL_MODE + "'");
         return p;
+    }
+
+    /** Lifts the socket timeout that bounded the handshake (set in {@link #jdbcProperties}); queries may take as long as they need. */
+    @Override
+    public void opened(java.sql.Connection connection) throws SQLException {
+        connection.setNetworkTimeout(Runnable::run, 0);
     }
 
     @Override

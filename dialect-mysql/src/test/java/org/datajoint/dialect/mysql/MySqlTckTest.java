@@ -34,4 +34,9 @@ class MySqlTckTest implements DataJointTck {
     public java.util.List<String> grantSchemaSql(String schema, String user) {
         return java.util.List.of("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + schema + "`.* TO '" + user + "'@'%'");
     }
+
+    @Override
+    public String sleepSql(int seconds) {
+        return "SELECT SLEEP(" + seconds + ")";
+    }
 }

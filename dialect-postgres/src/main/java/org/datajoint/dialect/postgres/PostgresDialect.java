@@ -57,14 +57,22 @@ public final class PostgresDialect implements Dialect {
         }
         String seconds = Long.toString(Math.max(1, settings.connectTimeout().toSeconds()));
         p.setProperty("connectTimeout", seconds);
-        p.setProperty("loginTimeout", seconds);
+        p.setProperty("loginTimeout", "0");
+        p.setProperty("socketTimeout", seconds);
         p.setProperty("sslmode", settings.useTls() == null ? "prefer" : settings.useTls() ? "require" : "disable");
         p.setProperty("ApplicationName", "datajoint");
+        p.setProperty("assumeMinServerVersion", "10");
         p.setProperty("reWriteBatchedInserts", "true");
         p.setProperty("tcpKeepAlive", "true");
         p.setProperty("options", "-c TimeZone=UTC");
         p.setProperty("stringtype", "unspecified");
         return p;
+    }
+
+    /** Lifts the socket timeout that bounded the login (set in {@link #jdbcProperties}); queries may take as long as they need. */
+    @Override
+    public void opened(java.sql.Connection connection) throws SQLException {
+        connection.setNetworkTimeout(Runnable::run, 0);
     }
 
     @Override

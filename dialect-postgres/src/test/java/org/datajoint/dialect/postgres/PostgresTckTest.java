@@ -40,4 +40,9 @@ class PostgresTckTest implements DataJointTck {
     public int rowsPerInsertStatement() {
         return 10_000;
     }
+
+    @Override
+    public String sleepSql(int seconds) {
+        return "SELECT pg_sleep(" + seconds + ")";
+    }
 }

@@ -66,7 +66,7 @@ public final class PortableSql {
         if (p.pos < text.length()) {
             throw p.error("unbalanced ')'");
         }
-        return new Result(out, p.columns);
+        return new Result(out, java.util.Collections.unmodifiableSet(p.columns));
     }
 
     /** Rewrites up to the end, or to the closing parenthesis or top-level comma of an argument list. */
