@@ -1,7 +1,5 @@
 package org.datajoint.engine.internal;
 
-import org.datajoint.engine.internal.portable.PortableSql;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -9,7 +9,6 @@ import org.datajoint.DataJointException;
 import org.datajoint.Heading;
 import org.datajoint.InsertOptions;
 import org.datajoint.engine.spi.BulkLoader;
-import org.datajoint.engine.spi.CoreType;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.conf.ParamType;
@@ -39,8 +38,8 @@ final class RowSender {
     private record LoadShape(String schema, String table, List<String> columns, Heading heading) {
     }
 
-    /** A load's quoted names, its columns' core types and converters; {@code null} types when the loader cannot take them. */
-    private record LoadPlan(String table, List<String> columns, List<CoreType> types, List<ValueCodec> codecs,
+    /** A load's quoted names, its columns' converters and its statement; not {@code supported} when the loader cannot take every column's type. */
+    private record LoadPlan(boolean supported, String table, List<String> columns, List<ValueCodec> codecs,
             String sql) {
     }
 
@@ -100,15 +99,12 @@ final class RowSender {
     private LoadPlan loadPlan(List<String> names) {
         LoadPlan plan = connection.plan(new LoadShape(table.schemaName(), table.tableName(), names, heading), () -> {
             List<ValueCodec> codecs = codecs(names);
-            List<CoreType> types = new ArrayList<>();
-            codecs.forEach(c -> types.add(c.coreType()));
-            boolean supported = types.stream().allMatch(t -> t != null && loader.supports(t));
+            boolean supported = codecs.stream().map(ValueCodec::coreType).allMatch(t -> t != null && loader.supports(t));
             String target = table.fullTableName();
             List<String> quoted = names.stream().map(n -> connection.renderer().render(DSL.name(n))).toList();
-            return new LoadPlan(target, quoted, supported ? List.copyOf(types) : null, codecs,
-                    loader.statement(target, quoted));
+            return new LoadPlan(supported, target, quoted, codecs, loader.statement(target, quoted));
         });
-        return plan.types() == null ? null : plan;
+        return plan.supported() ? plan : null;
     }
 
     private List<ValueCodec> codecs(List<String> names) {
@@ -119,7 +115,7 @@ final class RowSender {
         LoadPlan plan = load;
         connection.run(plan.sql(), jdbc -> {
             connection.countStatements(1);
-            try (BulkLoader.Load open = loader.open(jdbc, plan.table(), plan.columns(), plan.types())) {
+            try (BulkLoader.Load open = loader.open(jdbc, plan.table(), plan.columns())) {
                 Object[] out = new Object[plan.codecs().size()];
                 for (int r = 0; r < batch.size(); r++) {
                     convert(plan.codecs(), batch.get(r), r, out);

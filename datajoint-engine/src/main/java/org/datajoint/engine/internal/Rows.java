@@ -13,7 +13,6 @@ import org.datajoint.Heading;
 import org.datajoint.InsertOptions;
 import org.datajoint.UnknownAttributeException;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.Query;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;

@@ -31,12 +31,11 @@ public interface BulkLoader {
      * and stays in use by the load until it is finished or closed.
      *
      * @param table the table's qualified, quoted name
-     * @param columns the columns' quoted names, in the order of the values of each row
-     * @param types the columns' core types, each one {@link #supports} accepted
+     * @param columns the columns' quoted names, in the order of the values of each row; their core
+     *     types are ones {@link #supports} accepted
      * @throws SQLException if the server refuses to start the load
      */
-    Load open(java.sql.Connection connection, String table, List<String> columns, List<CoreType> types)
-            throws SQLException;
+    Load open(java.sql.Connection connection, String table, List<String> columns) throws SQLException;
 
     /** One load in progress. Closing it before {@link #finish()} abandons every row it was given. */
     interface Load extends AutoCloseable {

@@ -31,8 +31,7 @@ final class PostgresBulkLoader implements BulkLoader {
     }
 
     @Override
-    public Load open(java.sql.Connection connection, String table, List<String> columns, List<CoreType> types)
-            throws SQLException {
+    public Load open(java.sql.Connection connection, String table, List<String> columns) throws SQLException {
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement(table, columns));
         return new CopyLoad(copy);
     }
