@@ -39,6 +39,20 @@ public interface ConnectionTck extends TckTarget {
     }
 
     @Test
+    default void everySessionRunsInUtc(TckContext tck) {
+        Instance inst = tck.instance();
+        for (int i = 0; i < 2; i++) {
+            String zone = inst.connection().query(sessionTimeZoneSql()).get(0).values().iterator().next().toString();
+            assertEquals(java.time.ZoneOffset.UTC, java.time.ZoneId.of(zone).normalized(), "session time zone " + zone);
+        }
+        inst.connection().withJdbc(c -> {
+            String zone = inst.connection().query(sessionTimeZoneSql()).get(0).values().iterator().next().toString();
+            assertEquals(java.time.ZoneOffset.UTC, java.time.ZoneId.of(zone).normalized(), "a second connection of the pool");
+            return null;
+        });
+    }
+
+    @Test
     default void valuesTravelOnlyAsBoundParameters(TckContext tck) {
         Instance inst = tck.instance();
         String table = table(tck, inst, "bind");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * class MyDialectTckTest implements DataJointTck {
  *     public String backend() { return "mydb"; }
  *     public String sessionIdSql() { return "SELECT session_id()"; }
+ *     public String sessionTimeZoneSql() { return "SELECT current_time_zone()"; }
  *     public String killSessionSql(long id) { return "KILL SESSION " + id; }
  *     public String createUserSql(String user, String pw) { return "CREATE USER " + user + " PASSWORD '" + pw + "'"; }
  *     public String dropUserSql(String user) { return "DROP USER " + user; }

@@ -63,6 +63,31 @@ public interface RestrictionTck extends TckTarget {
     }
 
     @Test
+    default void restrictingByTheSameTextAgainGivesTheSameRowsWhateverCameBetween(TckContext tck) {
+        Lab lab = new Lab(tck);
+        QueryExpression hits = lab.trial.restrict("outcome = 'hit'");
+        long hitCount = lab.trial.restrict(Map.of("outcome", "hit")).count();
+        assertTrue(hitCount > 0 && hitCount < lab.trial.count());
+        for (int round = 0; round < 3; round++) {
+            assertEquals(hitCount, lab.trial.restrict("outcome = 'hit'").count(), "round " + round);
+            long perSubject = 0;
+            assertEquals(lab.trial.count() - hitCount, lab.trial.restrict("outcome = 'miss'").count(), "round " + round);
+            for (int subject = 1; subject <= 4; subject++) {
+                List<Map<String, Object>> expected = lab.trial.restrict("outcome = 'hit' AND subject_id = " + subject)
+                        .toDicts();
+                perSubject += expected.size();
+                assertEquals(sorted(expected),
+                        sorted(hits.restrict(Map.of("subject_id", subject)).toDicts()),
+                        "subject " + subject);
+                assertEquals(sorted(expected), sorted(lab.trial.restrict("outcome = 'hit'")
+                        .restrict(Map.of("subject_id", subject)).toDicts()));
+            }
+            assertEquals(hitCount, perSubject);
+            assertThrows(UnknownAttributeException.class, () -> lab.trial.restrict("nonexistent = 1"), "round " + round);
+        }
+    }
+
+    @Test
     default void restrictionBySqlTextInEitherBackendsSpelling(TckContext tck) {
         Lab lab = new Lab(tck);
         assertEquals(2, lab.subject.restrict("species = \"mouse\"").count(), "MySQL double-quoted literal");

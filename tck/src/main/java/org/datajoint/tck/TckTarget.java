@@ -13,6 +13,9 @@ public interface TckTarget {
     /** A query returning the current session's server-side id as one integer column. */
     String sessionIdSql();
 
+    /** A query returning the current session's time zone as one text column, as the server names it. */
+    String sessionTimeZoneSql();
+
     /** A statement that makes the server terminate the session with this id. */
     String killSessionSql(long sessionId);
 

@@ -118,7 +118,13 @@ final class Conditions {
         private Equalities(List<String> names, List<Object> items, boolean negate, String shape) {
             this.names = names;
             this.items = items;
-            this.values = items.stream().filter(v -> v != null && v != NEVER).toList();
+            List<Object> bound = new ArrayList<>(items.size());
+            for (Object v : items) {
+                if (v != null && v != NEVER) {
+                    bound.add(v);
+                }
+            }
+            this.values = java.util.Collections.unmodifiableList(bound);
             this.negate = negate;
             this.shape = shape;
         }

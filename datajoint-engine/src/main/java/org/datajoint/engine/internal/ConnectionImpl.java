@@ -108,6 +108,11 @@ final class ConnectionImpl implements Connection {
         return (T) p;
     }
 
+    /** The plan kept for {@code shape}, or {@code null}. */
+    <T> T plan(Object shape) {
+        return plan(shape, () -> null);
+    }
+
     /** Renders SQL for this backend before any server is known (names, portable DDL). */
     DSLContext renderer() {
         return renderer;

@@ -26,6 +26,9 @@ final class QHeading {
     /** The last restriction text rewritten for this heading, reused while the same text restricts it again. */
     private volatile TextMemo lastText;
 
+    /** Codecs of the attributes, made when a value is first bound to them. */
+    private final Map<String, ValueCodec> codecs = new java.util.concurrent.ConcurrentHashMap<>();
+
     private record JoinMemo(QHeading other, boolean nullablePk, QHeading result) {
     }
 
@@ -96,6 +99,16 @@ final class QHeading {
 
     List<String> secondary() {
         return secondary;
+    }
+
+    /** The codec that converts values of {@code a}, an attribute of this heading, for binding. */
+    ValueCodec codec(QAttr a, boolean uuidAsBinary) {
+        ValueCodec c = codecs.get(a.name());
+        if (c == null || c.uuidAsBinary() != uuidAsBinary) {
+            c = new ValueCodec(a.meta(), uuidAsBinary);
+            codecs.put(a.name(), c);
+        }
+        return c;
     }
 
     boolean contains(String name) {

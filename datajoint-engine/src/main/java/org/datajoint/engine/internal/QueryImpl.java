@@ -41,6 +41,18 @@ class QueryImpl implements QueryExpression {
     Set<String> restrictionAttributes = Set.of();
     TopSpec top;
     boolean distinct;
+    /**
+     * The last SQL text this expression was restricted by, with the result: expressions are
+     * immutable, so a query built again in a loop reuses the restriction instead of rewriting it.
+     */
+    private volatile TextRestriction lastTextRestriction;
+
+    private record TextRestriction(String text, QueryImpl result) {
+    }
+
+    /** What {@link #shape()} returns, once known; {@link #NO_SHAPE} for an expression without one. */
+    private volatile String shape;
+    private static final String NO_SHAPE = new String("(no shape)");
 
     QueryImpl(InstanceImpl instance) {
         this.instance = instance;
@@ -155,8 +167,7 @@ class QueryImpl implements QueryExpression {
         if (a.isComputed()) {
             return value;
         }
-        ValueCodec codec = new ValueCodec(a.meta(), connection().dialect().uuidAsBinary());
-        return Rows.bindable(connection(), codec, value);
+        return Rows.bindable(connection(), qheading().codec(a, connection().dialect().uuidAsBinary()), value);
     }
 
     // ---- restriction -----------------------------------------------------------------------
@@ -172,6 +183,19 @@ class QueryImpl implements QueryExpression {
     }
 
     QueryImpl restricted(Object condition, Match match) {
+        if (condition instanceof String text) {
+            TextRestriction last = lastTextRestriction;
+            if (last != null && last.text().equals(text)) {
+                return last.result();
+            }
+            QueryImpl result = restrictedNow(text, match);
+            lastTextRestriction = new TextRestriction(text, result);
+            return result;
+        }
+        return restrictedNow(condition, match);
+    }
+
+    private QueryImpl restrictedNow(Object condition, Match match) {
         Set<String> columns = new LinkedHashSet<>();
         Object made = Conditions.make(this, condition, columns, match);
         if (made == Boolean.TRUE) {
@@ -188,9 +212,14 @@ class QueryImpl implements QueryExpression {
         List<Conditions.Rendered> r = new ArrayList<>(result.restriction);
         r.add(made == Boolean.FALSE ? Conditions.Fixed.FALSE : (Conditions.Rendered) made);
         result.restriction = List.copyOf(r);
-        Set<String> attrs = new HashSet<>(result.restrictionAttributes);
-        attrs.addAll(columns);
-        result.restrictionAttributes = Set.copyOf(attrs);
+        if (!needSubquery) {
+            result.seedShape(shape(), result.restriction.get(result.restriction.size() - 1));
+        }
+        if (!result.restrictionAttributes.containsAll(columns)) {
+            Set<String> attrs = new HashSet<>(result.restrictionAttributes);
+            attrs.addAll(columns);
+            result.restrictionAttributes = Set.copyOf(attrs);
+        }
         return result;
     }
 
@@ -385,12 +414,14 @@ class QueryImpl implements QueryExpression {
         return restriction.stream().map(c -> c.apply(r)).toList();
     }
 
+    private static final String ALL_FIELDS = " fields null";
+
     /**
      * The rendered statement, its bound values and the codecs of its columns. Statements of the same
      * shape (the same text but for bound values) are rendered once per connection and reused.
      */
     Statement statement(List<String> fields) {
-        return planned(" fields " + fields, () -> render(fields));
+        return planned(fields == null ? ALL_FIELDS : " fields " + fields, () -> render(fields));
     }
 
     /**
@@ -398,10 +429,10 @@ class QueryImpl implements QueryExpression {
      * for), rendered once per shape and reused with this expression's bound values.
      */
     Statement planned(String purpose, java.util.function.Supplier<Statement> render) {
-        StringBuilder key = new StringBuilder(256);
-        if (appendShape(key)) {
-            String shape = key.append(purpose).toString();
-            StatementPlans.Plan plan = connection().plan(new StatementPlans.Key(shape), () -> null);
+        String shape = shape();
+        if (shape != null) {
+            StatementPlans.Key key = new StatementPlans.Key(shape, purpose);
+            StatementPlans.Plan plan = connection().plan(key);
             if (plan != null) {
                 List<Object> values = new ArrayList<>();
                 appendValues(values);
@@ -412,7 +443,7 @@ class QueryImpl implements QueryExpression {
             Statement rendered = render.get();
             StatementPlans.Plan made = StatementPlans.plan(rendered, params);
             if (made != null) {
-                connection().plan(new StatementPlans.Key(shape), () -> made);
+                connection().plan(key, () -> made);
             }
             return rendered;
         }
@@ -434,7 +465,33 @@ class QueryImpl implements QueryExpression {
      * types, sources, joins, restriction shapes, top and distinct. Returns false when some part has
      * no known shape (aggregations, unions, semijoins), so that the statement is not cached.
      */
-    boolean appendShape(StringBuilder b) {
+    /**
+     * Sets the shape of this copy of an expression of shape {@code base} with one restriction
+     * added: the base's, then the restriction's ({@link #appendShape} appends restrictions last
+     * when there is no top).
+     */
+    private void seedShape(String base, Conditions.Rendered added) {
+        String more = added.shape();
+        if (base != null && more != null && top == null) {
+            shape = base + more + ';';
+        }
+    }
+
+    /**
+     * What determines this expression's SQL text besides bound values, or {@code null} when some
+     * part has no known shape; computed once.
+     */
+    String shape() {
+        String s = shape;
+        if (s == null) {
+            StringBuilder b = new StringBuilder(256);
+            s = appendShape(b) ? b.toString() : NO_SHAPE;
+            shape = s;
+        }
+        return s == NO_SHAPE ? null : s;
+    }
+
+    private boolean appendShape(StringBuilder b) {
         if (getClass() != QueryImpl.class && getClass() != TableImpl.class) {
             return false;
         }
@@ -448,11 +505,11 @@ class QueryImpl implements QueryExpression {
             if (source instanceof TableRef ref) {
                 b.append(ref.schema()).append('.').append(ref.table());
             } else {
-                b.append('(');
-                if (!((QueryImpl) source).appendShape(b)) {
+                String inner = ((QueryImpl) source).shape();
+                if (inner == null) {
                     return false;
                 }
-                b.append(')');
+                b.append('(').append(inner).append(')');
             }
         }
         b.append(" where ");
@@ -476,7 +533,9 @@ class QueryImpl implements QueryExpression {
                 q.appendParams(out);
             }
         }
-        restriction.forEach(c -> out.addAll(c.params()));
+        for (Conditions.Rendered c : restriction) {
+            out.addAll(c.params());
+        }
     }
 
     /** The values of {@link #appendParams}, in the same order, without building parameters. */
@@ -486,7 +545,9 @@ class QueryImpl implements QueryExpression {
                 q.appendValues(out);
             }
         }
-        restriction.forEach(c -> out.addAll(c.values()));
+        for (Conditions.Rendered c : restriction) {
+            out.addAll(c.values());
+        }
     }
 
     /** A rendered statement with its values and the codecs of its result columns. */

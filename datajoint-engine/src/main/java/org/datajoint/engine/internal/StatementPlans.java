@@ -16,8 +16,8 @@ final class StatementPlans {
     private StatementPlans() {
     }
 
-    /** The cache key: the expression's shape and the fields selected. */
-    record Key(String shape) {
+    /** The cache key: the expression's shape, and what the statement is for (the fields selected). */
+    record Key(String shape, String purpose) {
     }
 
     /**

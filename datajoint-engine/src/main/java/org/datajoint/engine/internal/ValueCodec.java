@@ -92,6 +92,10 @@ final class ValueCodec {
         return name.equals(outputName) ? this : new ValueCodec(attribute, uuidAsBinary, name);
     }
 
+    boolean uuidAsBinary() {
+        return uuidAsBinary;
+    }
+
     /** The name under which fetched values are delivered. */
     String outputName() {
         return outputName;

@@ -11,6 +11,11 @@ class MySqlTckTest implements DataJointTck {
     }
 
     @Override
+    public String sessionTimeZoneSql() {
+        return "SELECT @@session.time_zone";
+    }
+
+    @Override
     public String sessionIdSql() {
         return "SELECT CONNECTION_ID()";
     }

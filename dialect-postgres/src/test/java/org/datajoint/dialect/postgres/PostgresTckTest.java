@@ -11,6 +11,11 @@ class PostgresTckTest implements DataJointTck {
     }
 
     @Override
+    public String sessionTimeZoneSql() {
+        return "SHOW TimeZone";
+    }
+
+    @Override
     public String sessionIdSql() {
         return "SELECT pg_backend_pid()";
     }
