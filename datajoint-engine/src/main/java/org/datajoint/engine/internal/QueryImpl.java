@@ -461,11 +461,6 @@ class QueryImpl implements QueryExpression {
     }
 
     /**
-     * Appends what determines this expression's SQL text besides bound values: kind, heading with
-     * types, sources, joins, restriction shapes, top and distinct. Returns false when some part has
-     * no known shape (aggregations, unions, semijoins), so that the statement is not cached.
-     */
-    /**
      * Sets the shape of this copy of an expression of shape {@code base} with one restriction
      * added: the base's, then the restriction's ({@link #appendShape} appends restrictions last
      * when there is no top).
@@ -491,6 +486,11 @@ class QueryImpl implements QueryExpression {
         return s == NO_SHAPE ? null : s;
     }
 
+    /**
+     * Appends what determines this expression's SQL text besides bound values: kind, heading with
+     * types, sources, joins, restriction shapes, top and distinct. Returns false when some part has
+     * no known shape (aggregations, unions, semijoins), so that the statement is not cached.
+     */
     private boolean appendShape(StringBuilder b) {
         if (getClass() != QueryImpl.class && getClass() != TableImpl.class) {
             return false;

