@@ -59,6 +59,11 @@ final class Conditions {
         public Condition apply(Render r) {
             return condition;
         }
+
+        @Override
+        public List<Object> values() {
+            return params.isEmpty() ? List.of() : Rendered.super.values();
+        }
     }
 
     /** An AND or OR of conditions, negated or not, rendered when the statement is. */

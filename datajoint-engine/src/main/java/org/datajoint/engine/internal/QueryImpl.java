@@ -53,6 +53,12 @@ class QueryImpl implements QueryExpression {
     /** What {@link #shape()} returns, once known; {@link #NO_SHAPE} for an expression without one. */
     private volatile String shape;
     private static final String NO_SHAPE = new String("(no shape)");
+    /**
+     * For a restricted copy: its source's shape (the same string object for every copy, so its hash
+     * is computed once) and what the added restriction appends to it; {@code null} otherwise.
+     */
+    private String shapeBase;
+    private String shapeTail;
 
     QueryImpl(InstanceImpl instance) {
         this.instance = instance;
@@ -215,12 +221,21 @@ class QueryImpl implements QueryExpression {
         if (!needSubquery) {
             result.seedShape(shape(), result.restriction.get(result.restriction.size() - 1));
         }
-        if (!result.restrictionAttributes.containsAll(columns)) {
-            Set<String> attrs = new HashSet<>(result.restrictionAttributes);
-            attrs.addAll(columns);
-            result.restrictionAttributes = Set.copyOf(attrs);
-        }
+        result.restrictionAttributes = union(result.restrictionAttributes, columns);
         return result;
+    }
+
+    /** {@code set} with {@code more} added, as an immutable set; {@code set} itself when it has them all. */
+    private static Set<String> union(Set<String> set, Set<String> more) {
+        if (set.containsAll(more)) {
+            return set;
+        }
+        if (set.isEmpty()) {
+            return Set.copyOf(more);
+        }
+        Set<String> all = new HashSet<>(set);
+        all.addAll(more);
+        return Set.copyOf(all);
     }
 
     // ---- join ------------------------------------------------------------------------------
@@ -429,9 +444,8 @@ class QueryImpl implements QueryExpression {
      * for), rendered once per shape and reused with this expression's bound values.
      */
     Statement planned(String purpose, java.util.function.Supplier<Statement> render) {
-        String shape = shape();
-        if (shape != null) {
-            StatementPlans.Key key = new StatementPlans.Key(shape, purpose);
+        StatementPlans.Key key = planKey(purpose);
+        if (key != null) {
             StatementPlans.Plan plan = connection().plan(key);
             if (plan != null) {
                 List<Object> values = new ArrayList<>();
@@ -468,8 +482,18 @@ class QueryImpl implements QueryExpression {
     private void seedShape(String base, Conditions.Rendered added) {
         String more = added.shape();
         if (base != null && more != null && top == null) {
-            shape = base + more + ';';
+            shapeBase = base;
+            shapeTail = more + ';';
         }
+    }
+
+    /** The key of this expression's statements for {@code purpose}, or {@code null} when it has no shape. */
+    private StatementPlans.Key planKey(String purpose) {
+        if (shapeBase != null) {
+            return new StatementPlans.Key(shapeBase, shapeTail, purpose);
+        }
+        String s = shape();
+        return s == null ? null : new StatementPlans.Key(s, "", purpose);
     }
 
     /**
@@ -479,8 +503,12 @@ class QueryImpl implements QueryExpression {
     String shape() {
         String s = shape;
         if (s == null) {
-            StringBuilder b = new StringBuilder(256);
-            s = appendShape(b) ? b.toString() : NO_SHAPE;
+            if (shapeBase != null) {
+                s = shapeBase + shapeTail;
+            } else {
+                StringBuilder b = new StringBuilder(256);
+                s = appendShape(b) ? b.toString() : NO_SHAPE;
+            }
             shape = s;
         }
         return s == NO_SHAPE ? null : s;

@@ -16,8 +16,11 @@ final class StatementPlans {
     private StatementPlans() {
     }
 
-    /** The cache key: the expression's shape, and what the statement is for (the fields selected). */
-    record Key(String shape, String purpose) {
+    /**
+     * The cache key: the expression's shape, as a base and what follows it (a restriction added to
+     * the base's expression), and what the statement is for (the fields selected).
+     */
+    record Key(String shape, String tail, String purpose) {
     }
 
     /**
