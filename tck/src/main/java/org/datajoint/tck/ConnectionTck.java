@@ -41,15 +41,16 @@ public interface ConnectionTck extends TckTarget {
     @Test
     default void everySessionRunsInUtc(TckContext tck) {
         Instance inst = tck.instance();
-        for (int i = 0; i < 2; i++) {
-            String zone = inst.connection().query(sessionTimeZoneSql()).get(0).values().iterator().next().toString();
-            assertEquals(java.time.ZoneOffset.UTC, java.time.ZoneId.of(zone).normalized(), "session time zone " + zone);
-        }
+        assertSessionInUtc(inst, "the pool's first connection");
         inst.connection().withJdbc(c -> {
-            String zone = inst.connection().query(sessionTimeZoneSql()).get(0).values().iterator().next().toString();
-            assertEquals(java.time.ZoneOffset.UTC, java.time.ZoneId.of(zone).normalized(), "a second connection of the pool");
+            assertSessionInUtc(inst, "a second connection of the pool");
             return null;
         });
+    }
+
+    private void assertSessionInUtc(Instance inst, String which) {
+        String zone = inst.connection().query(sessionTimeZoneSql()).get(0).values().iterator().next().toString();
+        assertEquals(java.time.ZoneOffset.UTC, java.time.ZoneId.of(zone).normalized(), which + ": " + zone);
     }
 
     @Test
