@@ -26,15 +26,13 @@ public interface Connection {
 
     /**
      * Runs a query and returns its rows, each an insertion-ordered map of column label to JDBC value.
-     * {@code ?} placeholders take {@code params} as bound values; with no {@code params} the text
-     * runs as written, so a {@code ?} in it (PostgreSQL's JSON operators) is no placeholder.
+     * {@code ?} placeholders take {@code params} as bound values.
      */
     List<Map<String, Object>> query(String sql, Object... params);
 
     /**
      * Runs a statement and returns its update count ({@code 0} for statements that count nothing;
-     * rows a statement returns are discarded). {@code ?} takes bound values; with none, the text
-     * runs as written, as for {@link #query}.
+     * rows a statement returns are discarded). {@code ?} takes bound values.
      */
     long execute(String sql, Object... params);
 

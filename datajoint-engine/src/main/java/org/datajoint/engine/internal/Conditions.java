@@ -46,7 +46,15 @@ final class Conditions {
 
         /** The values of {@link #params()}, in the same order, without building any parameter. */
         default List<Object> values() {
-            return params().stream().map(p -> (Object) p.getValue()).toList();
+            List<Param<?>> params = params();
+            if (params.isEmpty()) {
+                return List.of();
+            }
+            List<Object> values = new ArrayList<>(params.size());
+            for (Param<?> p : params) {
+                values.add(p.getValue());
+            }
+            return java.util.Collections.unmodifiableList(values);
         }
     }
 
@@ -58,11 +66,6 @@ final class Conditions {
         @Override
         public Condition apply(Render r) {
             return condition;
-        }
-
-        @Override
-        public List<Object> values() {
-            return params.isEmpty() ? List.of() : Rendered.super.values();
         }
     }
 

@@ -318,20 +318,10 @@ final class ConnectionImpl implements Connection {
         }
     }
 
-    /**
-     * Runs {@code sql} as written when there is nothing to bind: a plain statement, so that the
-     * driver neither parses it for placeholders nor keeps it prepared (and a {@code ?} in it, as
-     * in PostgreSQL's JSON operators, is not taken for one).
-     */
     @Override
     public List<Map<String, Object>> query(String sql, Object... params) {
         return run(sql, c -> {
             statements.incrementAndGet();
-            if (params == null || params.length == 0) {
-                try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                    return rows(rs);
-                }
-            }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -341,16 +331,10 @@ final class ConnectionImpl implements Connection {
         });
     }
 
-    /** Runs {@code sql}; as for {@link #query}, a plain statement when there is nothing to bind. */
     @Override
     public long execute(String sql, Object... params) {
         return run(sql, c -> {
             statements.incrementAndGet();
-            if (params == null || params.length == 0) {
-                try (java.sql.Statement st = c.createStatement()) {
-                    return st.execute(sql) ? 0L : Math.max(0L, st.getLargeUpdateCount());
-                }
-            }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
                 return ps.execute() ? 0L : Math.max(0L, ps.getLargeUpdateCount());

@@ -18,7 +18,9 @@ final class StatementPlans {
 
     /**
      * The cache key: the expression's shape, as a base and what follows it (a restriction added to
-     * the base's expression), and what the statement is for (the fields selected).
+     * the base's expression; empty when the shape was computed whole), and what the statement is for
+     * (the fields selected). Equal keys always mean the same statement text; one statement reached
+     * both ways is kept under both keys, which costs one more rendering.
      */
     record Key(String shape, String tail, String purpose) {
     }
