@@ -1,6 +1,7 @@
 package org.datajoint.tck;
 
 import static org.datajoint.tck.QueryAssertions.ids;
+import static org.datajoint.tck.QueryAssertions.idsInOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -123,6 +124,30 @@ public interface FetchTck extends TckTarget {
         DataJointException bytes = assertThrows(DataJointException.class,
                 () -> t.proj(Proj.key().rename("score", "blob")).toList(Scored.class));
         assertTrue(bytes.getMessage().contains("Scored.score") && bytes.getMessage().contains("byte[]"), bytes.getMessage());
+    }
+
+    @Test
+    default void limitsAndFetch1OfARestrictionKeepTheirOwnRowsWhateverCameBefore(TckContext tck) {
+        Lab lab = new Lab(tck);
+        QueryExpression ratTrials = lab.trial.restrict(Map.of("subject_id", 3));
+        for (int round = 0; round < 2; round++) {
+            for (int n = 1; n <= 8; n++) {
+                assertEquals(Math.min(n, 7), ratTrials.limit(n).toDicts().size(), "limit " + n + ", round " + round);
+            }
+            assertEquals(List.of(4, 3), idsInOrder(ratTrials.orderBy("trial_id DESC").limit(2), "trial_id"));
+            assertEquals(List.of(1, 1), idsInOrder(ratTrials.orderBy("trial_id").limit(2), "trial_id"));
+            assertEquals(List.of(3, 4), idsInOrder(ratTrials.restrict(Map.of("session_id", 1)).orderBy("trial_id")
+                    .offset(2).limit(2), "trial_id"));
+            for (int[] t : Lab.TRIALS) {
+                for (int trial = 1; trial <= t[2]; trial++) {
+                    Map<String, Object> row = lab.trial.restrict(Map.of("subject_id", t[0], "session_id", t[1],
+                            "trial_id", trial)).fetch1();
+                    assertEquals(List.of(t[0], t[1], trial), List.of(((Number) row.get("subject_id")).intValue(),
+                            ((Number) row.get("session_id")).intValue(), ((Number) row.get("trial_id")).intValue()));
+                    assertEquals(trial % 2 == 1 ? "hit" : "miss", row.get("outcome"));
+                }
+            }
+        }
     }
 
     @Test

@@ -54,6 +54,23 @@ public interface JoinProjectionTck extends TckTarget {
     }
 
     @Test
+    default void joiningTheSameOperandsAgainGivesTheSameRowsWhateverCameBetween(TckContext tck) {
+        Lab lab = new Lab(tck);
+        QueryExpression ana = lab.experimenter.restrict(Map.of("experimenter", "ana"));
+        for (int round = 0; round < 3; round++) {
+            String r = "round " + round;
+            assertEquals(Lab.totalTrials(), lab.session.join(lab.trial).count(), r);
+            assertEquals(3, lab.session.join(ana).count(), r + ": ana ran three sessions");
+            assertEquals(6, lab.session.extend(ana).count(), r + ": extend keeps the other three");
+            assertEquals(3, lab.session.join(ana).count(), r + ": a join after an extend of the same operand");
+            assertEquals(6, lab.session.join(lab.experimenter).count(), r);
+            assertEquals(1, lab.student.join(lab.course, Match.NATURAL).count(), r);
+            assertThrows(DataJointException.class, () -> lab.student.join(lab.course), r + ": semantic after natural");
+            assertEquals(1, lab.student.join(lab.course, Match.NATURAL).count(), r + ": natural after semantic");
+        }
+    }
+
+    @Test
     default void namesakesOfDifferentLineageAreRefused(TckContext tck) {
         Lab lab = new Lab(tck);
         String schema = lab.schema.name();

@@ -88,6 +88,17 @@ final class ConnectionImpl implements Connection {
 
     /** What a plan is kept by: the backend, the jOOQ dialect of the server, and the shape. */
     private record PlanKey(Class<?> dialect, org.jooq.SQLDialect sql, Object shape) {
+
+        /** Written out, as {@link StatementPlans.Key}'s are. */
+        @Override
+        public int hashCode() {
+            return (dialect.hashCode() * 31 + sql.hashCode()) * 31 + shape.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PlanKey k && dialect == k.dialect && sql == k.sql && shape.equals(k.shape);
+        }
     }
 
     /**

@@ -50,6 +50,12 @@ class QueryImpl implements QueryExpression {
     private record TextRestriction(String text, QueryImpl result) {
     }
 
+    /** The last join or extend of this expression, with the result, for the same reason. */
+    private volatile LastJoin lastJoin;
+
+    private record LastJoin(QueryImpl other, Match match, boolean left, QueryImpl result) {
+    }
+
     /** What {@link #shape()} returns, once known; {@link #NO_SHAPE} for an expression without one. */
     private volatile String shape;
     private static final String NO_SHAPE = new String("(no shape)");
@@ -225,13 +231,16 @@ class QueryImpl implements QueryExpression {
         return result;
     }
 
-    /** {@code set} with {@code more} added, as an immutable set; {@code set} itself when it has them all. */
+    /**
+     * {@code set} with {@code more} added, as an unmodifiable set; {@code set} itself when it has
+     * them all, a view of {@code more} when {@code set} is empty ({@code more} must not change after).
+     */
     private static Set<String> union(Set<String> set, Set<String> more) {
         if (set.containsAll(more)) {
             return set;
         }
         if (set.isEmpty()) {
-            return Set.copyOf(more);
+            return java.util.Collections.unmodifiableSet(more);
         }
         Set<String> all = new HashSet<>(set);
         all.addAll(more);
@@ -247,7 +256,7 @@ class QueryImpl implements QueryExpression {
 
     @Override
     public QueryExpression join(QueryExpression other, Match match) {
-        return joined(of(other), match, false, false);
+        return joinedAgain(of(other), match, false);
     }
 
     @Override
@@ -257,7 +266,17 @@ class QueryImpl implements QueryExpression {
 
     @Override
     public QueryExpression extend(QueryExpression other, Match match) {
-        return joined(of(other), match, true, false);
+        return joinedAgain(of(other), match, true);
+    }
+
+    private QueryImpl joinedAgain(QueryImpl other, Match match, boolean left) {
+        LastJoin last = lastJoin;
+        if (last != null && last.other() == other && last.match() == match && last.left() == left) {
+            return last.result();
+        }
+        QueryImpl result = joined(other, match, left, false);
+        lastJoin = new LastJoin(other, match, left, result);
+        return result;
     }
 
     QueryImpl joined(QueryImpl other, Match match, boolean left, boolean allowNullablePk) {
@@ -392,6 +411,9 @@ class QueryImpl implements QueryExpression {
         if (top == null) {
             result = distinct ? subquery() : copy();
             result.top = next;
+            if (!distinct) {
+                result.seedTopShape(this, next);
+            }
         } else if (top.merges(next)) {
             result = copy();
             result.top = top.merge(next);
@@ -487,6 +509,30 @@ class QueryImpl implements QueryExpression {
         }
     }
 
+    /**
+     * Sets the shape of this copy of {@code source} (which has no top) with {@code added} as its
+     * top: the source's, then the top's ({@link #appendShape} appends the top last).
+     */
+    private void seedTopShape(QueryImpl source, TopSpec added) {
+        if (source.shapeBase != null) {
+            shapeBase = source.shapeBase;
+            shapeTail = source.shapeTail + topShape(added);
+        } else {
+            String base = source.shape();
+            if (base != null) {
+                shapeBase = base;
+                shapeTail = topShape(added);
+            }
+        }
+    }
+
+    private static String topShape(TopSpec top) {
+        return top == TopSpec.ANY_TWO ? ANY_TWO_SHAPE : " top " + top.order() + ' ' + top.limit() + ' ' + top.offset();
+    }
+
+    private static final String ANY_TWO_SHAPE = " top " + TopSpec.ANY_TWO.order() + ' ' + TopSpec.ANY_TWO.limit() + ' '
+            + TopSpec.ANY_TWO.offset();
+
     /** The key of this expression's statements for {@code purpose}, or {@code null} when it has no shape. */
     private StatementPlans.Key planKey(String purpose) {
         if (shapeBase != null) {
@@ -549,7 +595,7 @@ class QueryImpl implements QueryExpression {
             b.append(shape).append(';');
         }
         if (top != null) {
-            b.append(" top ").append(top.order()).append(' ').append(top.limit()).append(' ').append(top.offset());
+            b.append(topShape(top));
         }
         return true;
     }

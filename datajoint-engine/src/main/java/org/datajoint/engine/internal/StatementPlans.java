@@ -23,6 +23,17 @@ final class StatementPlans {
      * both ways is kept under both keys, which costs one more rendering.
      */
     record Key(String shape, String tail, String purpose) {
+
+        /** Written out: the generated one goes through a method handle on every lookup. */
+        @Override
+        public int hashCode() {
+            return (shape.hashCode() * 31 + tail.hashCode()) * 31 + purpose.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && shape.equals(k.shape) && tail.equals(k.tail) && purpose.equals(k.purpose);
+        }
     }
 
     /**
