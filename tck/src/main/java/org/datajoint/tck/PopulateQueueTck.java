@@ -109,6 +109,36 @@ public interface PopulateQueueTck extends TckTarget {
     }
 
     @Test
+    default void refreshesRacingEachOtherQueueEveryKeyOnce(TckContext tck) throws Exception {
+        Lab lab = new Lab(tck);
+        Table stats = sessionStats(lab, Collections.synchronizedList(new ArrayList<>()));
+        Table queue = stats.jobs().table();
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < 20; round++) {
+                queue.deleteQuick();
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+                List<java.util.concurrent.Future<Long>> added = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    added.add(pool.submit(() -> {
+                        start.await();
+                        return stats.jobs().refresh().get("added");
+                    }));
+                }
+                long sum = 0;
+                for (java.util.concurrent.Future<Long> f : added) {
+                    sum += f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                }
+                assertEquals(6L, sum, "round " + round + ": each key added by exactly one refresh");
+                assertEquals(6L, stats.jobs().pending().count(), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     default void ignoringAKeyNotYetQueuedKeepsItOutOfRefreshAndPopulate(TckContext tck) {
         Lab lab = new Lab(tck);
         Table stats = sessionStats(lab, Collections.synchronizedList(new ArrayList<>()));

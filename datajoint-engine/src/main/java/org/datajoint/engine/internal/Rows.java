@@ -12,6 +12,7 @@ import org.datajoint.DataJointException;
 import org.datajoint.Heading;
 import org.datajoint.InsertOptions;
 import org.datajoint.UnknownAttributeException;
+import org.datajoint.engine.spi.ErrorKind;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.conf.ParamType;
@@ -281,10 +282,37 @@ final class Rows {
         insertSelect(table, rows, options);
     }
 
-    /** INSERT ... SELECT of a platform table (a jobs queue), duplicates skipped; the rows added. */
+    /**
+     * INSERT ... SELECT of a platform table (a jobs queue), duplicates skipped; the rows added.
+     * {@code rows} must leave out the keys already present, so that a duplicate only comes from
+     * another process adding the same key meanwhile: the plain insert goes first, and the one that
+     * skips duplicates, which costs PostgreSQL a speculative insertion per row, only after a
+     * duplicate (inside a transaction, where a failed statement would end it, at once). Outside a
+     * transaction, a deadlock with such a process (InnoDB locks the gaps the anti-join reads) is
+     * retried: the statement is its own transaction, and the retry sees the other's rows.
+     */
     static long insertQueryCounted(TableImpl table, QueryImpl rows) {
-        return insertSelect(table, rows, InsertOptions.skipDuplicates());
+        ConnectionImpl connection = table.instanceConnection();
+        if (connection.inTransaction()) {
+            return insertSelect(table, rows, InsertOptions.skipDuplicates());
+        }
+        InsertOptions options = InsertOptions.defaults();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return insertSelect(table, rows, options);
+            } catch (org.datajoint.DuplicateKeyException raced) {
+                options = InsertOptions.skipDuplicates();
+            } catch (org.datajoint.QueryException e) {
+                if (attempt >= DEADLOCK_ATTEMPTS || Errors.classify(connection.dialect(), e) != ErrorKind.TRANSIENT) {
+                    throw e;
+                }
+                options = InsertOptions.skipDuplicates();
+            }
+        }
     }
+
+    /** How many times a platform INSERT ... SELECT that deadlocked is tried in all. */
+    private static final int DEADLOCK_ATTEMPTS = 5;
 
     private static long insertSelect(TableImpl table, QueryImpl rows, InsertOptions options) {
         Heading heading = table.heading();
