@@ -70,7 +70,11 @@ public final class BenchmarkMain {
                 continue;
             }
             acquireRelease(server, name, quick, report);
-            FirstQueryWorkload.Result first = FirstQueryWorkload.run(server, quick ? 10 : 40);
+            List<FirstQueryWorkload.Result> firstRuns = new ArrayList<>();
+            for (int i = 0; i < runs(quick); i++) {
+                firstRuns.add(FirstQueryWorkload.run(server, quick ? 10 : 40));
+            }
+            FirstQueryWorkload.Result first = Stats.medianRun(firstRuns, r -> r.oursNanos() / r.rawNanos());
             report.row("first query of a new instance (build, SELECT 1)", "raw JDBC connect, SELECT 1",
                     first.oursNanos() / first.rawNanos(), Report.millis(first.oursNanos()),
                     Report.millis(first.rawNanos()), name, "at most 1.2 times",
@@ -128,8 +132,17 @@ public final class BenchmarkMain {
         return String.format(Locale.ROOT, "%,.0f KiB", bytes / 1024.0);
     }
 
+    /** How many times the short workloads run; each figure comes from the run with the median ratio. */
+    private static int runs(boolean quick) {
+        return quick ? 1 : 3;
+    }
+
     private static void query(TestServer server, String name, boolean quick, Report report) throws Exception {
-        QueryWorkload.Result q = QueryWorkload.run(server, quick);
+        List<QueryWorkload.Result> runs = new ArrayList<>();
+        for (int i = 0; i < runs(quick); i++) {
+            runs.add(QueryWorkload.run(server, quick));
+        }
+        QueryWorkload.Result q = Stats.medianRun(runs, r -> r.fetch1Nanos() / r.handFetch1Nanos());
         double added = (q.fetch1Nanos() - q.handFetch1Nanos()) / 1000;
         report.row(String.format(Locale.ROOT, "fetch1 by primary key on (Subject * Session * Trial) & key, %,d calls,"
                 + " median per call", q.calls()), "cached hand-written prepared statement",
@@ -143,7 +156,10 @@ public final class BenchmarkMain {
                 "at most 15 µs", render <= 15_000);
         report.row("building the expression from its three tables and rendering it (JMH)", "-", Double.NaN,
                 micros(build), "-", name, null, true);
-        for (QueryWorkload.Timing t : q.queries()) {
+        for (int k = 0; k < q.queries().size(); k++) {
+            int index = k;
+            QueryWorkload.Timing t = Stats.medianRun(runs.stream().map(r -> r.queries().get(index)).toList(),
+                    x -> x.oursNanos() / x.handNanos());
             fetch(report, name, t.name() + String.format(Locale.ROOT, ", %,d rows into maps", t.rows()),
                     "the same SQL by hand, read into maps", t.oursNanos(), t.handNanos(), 1.1);
         }

@@ -25,12 +25,13 @@ final class Report {
 
     String markdown() {
         StringBuilder out = new StringBuilder("# Benchmarks\n\n");
-        out.append("Each figure is measured beside its comparator in the same run (medians of repeated runs;"
-                + " JMH averages for the microbenchmark). Regenerate with `bench/run`. On a shared 2-core virtual"
-                + " machine the ratios of the short workloads (a query of 340 rows, a cascade delete of 9,000 rows,"
-                + " a first query) move by up to 0.15 from one run of the same build to the next, and the ratio of"
-                + " fetch1 on MariaDB by up to 0.5 (1.21 to 1.75 in four runs of one build on 2026-12-02); earlier"
-                + " runs are in the file's git history.\n\n");
+        out.append("Each figure is measured beside its comparator in the same run (medians of repeated timings;"
+                + " JMH averages for the microbenchmarks). The fetch1, query and first-query workloads run three"
+                + " times, and each of their rows comes from the run with the median ratio. Regenerate with"
+                + " `bench/run`. On a shared 2-core virtual machine the ratio of one run of a short workload (a"
+                + " query of 340 rows, a cascade delete of 9,000 rows, a first query) moves by up to 0.15 from one"
+                + " run of the same build to the next, and that of fetch1 on MariaDB by up to 0.5 (1.21 to 1.75 in"
+                + " four runs of one build on 2026-12-02); earlier runs are in the file's git history.\n\n");
         out.append("- date: ").append(LocalDate.now(ZoneOffset.UTC)).append('\n');
         out.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.version")).append('\n');

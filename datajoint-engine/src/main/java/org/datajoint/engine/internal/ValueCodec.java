@@ -35,6 +35,8 @@ final class ValueCodec {
     private final Kind core;
     private final boolean uuidAsBinary;
     private final String outputName;
+    /** Whether the value is read by a primitive getter, which reads SQL null as zero or false. */
+    private final boolean primitive;
 
     ValueCodec(Attribute attribute, boolean uuidAsBinary) {
         this(attribute, uuidAsBinary, attribute.name());
@@ -47,6 +49,10 @@ final class ValueCodec {
         this.coreType = t;
         this.core = t == null ? null : Kind.of(t.name());
         this.uuidAsBinary = uuidAsBinary;
+        this.primitive = core != null && switch (core) {
+            case INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOL -> true;
+            default -> false;
+        };
     }
 
     private static java.util.Optional<CoreType> parseCore(String type) {
@@ -110,7 +116,8 @@ final class ValueCodec {
     static Map<String, Object> readRow(ResultSet rs, List<ValueCodec> codecs) throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>(codecs.size() * 2);
         for (int i = 0; i < codecs.size(); i++) {
-            row.put(codecs.get(i).outputName, codecs.get(i).fromJdbc(rs, i + 1));
+            ValueCodec c = codecs.get(i);
+            row.put(c.outputName, c.fromJdbc(rs, i + 1));
         }
         return row;
     }
@@ -191,7 +198,7 @@ final class ValueCodec {
             case CHAR -> stripPadding(rs.getString(index));
             default -> rs.getString(index);
         };
-        return rs.wasNull() ? null : v;
+        return primitive && rs.wasNull() ? null : v;
     }
 
     /**
