@@ -70,11 +70,9 @@ public final class BenchmarkMain {
                 continue;
             }
             acquireRelease(server, name, quick, report);
-            List<FirstQueryWorkload.Result> firstRuns = new ArrayList<>();
-            for (int i = 0; i < runs(quick); i++) {
-                firstRuns.add(FirstQueryWorkload.run(server, quick ? 10 : 40));
-            }
-            FirstQueryWorkload.Result first = Stats.medianRun(firstRuns, r -> r.oursNanos() / r.rawNanos());
+            int firstRepetitions = quick ? 10 : 40;
+            FirstQueryWorkload.Result first = Stats.medianRun(runs(quick,
+                    () -> FirstQueryWorkload.run(server, firstRepetitions)), r -> r.oursNanos() / r.rawNanos());
             report.row("first query of a new instance (build, SELECT 1)", "raw JDBC connect, SELECT 1",
                     first.oursNanos() / first.rawNanos(), Report.millis(first.oursNanos()),
                     Report.millis(first.rawNanos()), name, "at most 1.2 times",
@@ -132,16 +130,20 @@ public final class BenchmarkMain {
         return String.format(Locale.ROOT, "%,.0f KiB", bytes / 1024.0);
     }
 
-    /** How many times the short workloads run; each figure comes from the run with the median ratio. */
-    private static int runs(boolean quick) {
-        return quick ? 1 : 3;
+    /**
+     * The results of a short workload run three times ({@code --quick}: once); each figure is then
+     * taken from the run with the median ratio.
+     */
+    private static <T> List<T> runs(boolean quick, java.util.concurrent.Callable<T> workload) throws Exception {
+        List<T> out = new ArrayList<>();
+        for (int i = 0; i < (quick ? 1 : 3); i++) {
+            out.add(workload.call());
+        }
+        return out;
     }
 
     private static void query(TestServer server, String name, boolean quick, Report report) throws Exception {
-        List<QueryWorkload.Result> runs = new ArrayList<>();
-        for (int i = 0; i < runs(quick); i++) {
-            runs.add(QueryWorkload.run(server, quick));
-        }
+        List<QueryWorkload.Result> runs = runs(quick, () -> QueryWorkload.run(server, quick));
         QueryWorkload.Result q = Stats.medianRun(runs, r -> r.fetch1Nanos() / r.handFetch1Nanos());
         double added = (q.fetch1Nanos() - q.handFetch1Nanos()) / 1000;
         report.row(String.format(Locale.ROOT, "fetch1 by primary key on (Subject * Session * Trial) & key, %,d calls,"

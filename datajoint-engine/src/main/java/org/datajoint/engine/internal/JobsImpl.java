@@ -116,9 +116,8 @@ final class JobsImpl implements Jobs {
             QueryImpl old = q.restricted("created_time < " + NOW + " - INTERVAL '" + stale + "' SECOND", Match.NATURAL)
                     .restricted("status <> 'ignore'", Match.NATURAL);
             // created_time is indexed: the probe is cheap, the anti-join with the key source is not.
-            out.put("removed", old.exists()
-                    ? DiagramDeletes.deleteRows(c, old.restricted(org.datajoint.Cond.not(Populator.todo(target)), Match.NATURAL))
-                    : 0L);
+            out.put("removed", old.exists() ? DiagramDeletes.deleteRows(c,
+                    old.restricted(org.datajoint.Cond.not(Populator.todo(target)), Match.NATURAL)) : 0L);
         } else {
             out.put("removed", 0L);
         }

@@ -527,11 +527,15 @@ class QueryImpl implements QueryExpression {
     }
 
     private static String topShape(TopSpec top) {
-        return top == TopSpec.ANY_TWO ? ANY_TWO_SHAPE : " top " + top.order() + ' ' + top.limit() + ' ' + top.offset();
+        return top == TopSpec.ANY_TWO ? ANY_TWO_SHAPE : describeTop(top);
     }
 
-    private static final String ANY_TWO_SHAPE = " top " + TopSpec.ANY_TWO.order() + ' ' + TopSpec.ANY_TWO.limit() + ' '
-            + TopSpec.ANY_TWO.offset();
+    private static String describeTop(TopSpec top) {
+        return " top " + top.order() + ' ' + top.limit() + ' ' + top.offset();
+    }
+
+    /** The top of every {@code fetch1}, described once. */
+    private static final String ANY_TWO_SHAPE = describeTop(TopSpec.ANY_TWO);
 
     /** The key of this expression's statements for {@code purpose}, or {@code null} when it has no shape. */
     private StatementPlans.Key planKey(String purpose) {

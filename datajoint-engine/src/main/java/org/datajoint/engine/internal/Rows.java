@@ -286,10 +286,10 @@ final class Rows {
      * INSERT ... SELECT of a platform table (a jobs queue), duplicates skipped; the rows added.
      * {@code rows} must leave out the keys already present, so that a duplicate only comes from
      * another process adding the same key meanwhile: the plain insert goes first, and the one that
-     * skips duplicates, which costs PostgreSQL a speculative insertion per row, only after a
-     * duplicate (inside a transaction, where a failed statement would end it, at once). Outside a
-     * transaction, a deadlock with such a process (InnoDB locks the gaps the anti-join reads) is
-     * retried: the statement is its own transaction, and the retry sees the other's rows.
+     * skips duplicates, which costs PostgreSQL a speculative insertion per row, only after such a
+     * race, a duplicate or a deadlock (InnoDB locks the gaps the anti-join reads); the statement is
+     * its own transaction, so it is simply run again. Inside a transaction, where a failed statement
+     * would end it, duplicates are skipped at once.
      */
     static long insertQueryCounted(TableImpl table, QueryImpl rows) {
         ConnectionImpl connection = table.instanceConnection();
@@ -300,10 +300,10 @@ final class Rows {
         for (int attempt = 1; ; attempt++) {
             try {
                 return insertSelect(table, rows, options);
-            } catch (org.datajoint.DuplicateKeyException raced) {
-                options = InsertOptions.skipDuplicates();
             } catch (org.datajoint.QueryException e) {
-                if (attempt >= DEADLOCK_ATTEMPTS || Errors.classify(connection.dialect(), e) != ErrorKind.TRANSIENT) {
+                boolean raced = e instanceof org.datajoint.DuplicateKeyException
+                        || Errors.classify(connection.dialect(), e) == ErrorKind.TRANSIENT;
+                if (!raced || attempt >= RACE_ATTEMPTS) {
                     throw e;
                 }
                 options = InsertOptions.skipDuplicates();
@@ -311,8 +311,8 @@ final class Rows {
         }
     }
 
-    /** How many times a platform INSERT ... SELECT that deadlocked is tried in all. */
-    private static final int DEADLOCK_ATTEMPTS = 5;
+    /** How many times a platform INSERT ... SELECT that raced another process is tried in all. */
+    private static final int RACE_ATTEMPTS = 5;
 
     private static long insertSelect(TableImpl table, QueryImpl rows, InsertOptions options) {
         Heading heading = table.heading();
