@@ -41,7 +41,9 @@ public interface Connection {
      * when it throws (the exception is rethrown; checked ones wrapped in {@link DataJointException}).
      * A transaction started inside another one joins it as a savepoint: when the inner work
      * throws, only what it did is rolled back (the outer work may catch the exception and go on),
-     * and everything commits or rolls back with the outermost transaction.
+     * and everything commits or rolls back with the outermost transaction. The exception is that
+     * when the server has already rolled back the whole transaction (MySQL does on a deadlock), the
+     * outermost one then throws {@link TransactionConflictException} instead of committing the rest.
      */
     <T> T transaction(Work<T> work);
 

@@ -1,6 +1,7 @@
 package org.datajoint.tck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.datajoint.MissingTableException;
 import org.datajoint.QueryException;
 import org.datajoint.Schema;
 import org.datajoint.Table;
+import org.datajoint.TransactionConflictException;
 import org.datajoint.UnknownAttributeException;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +129,111 @@ public interface ErrorsTck extends TckTarget {
             assertEquals(1, secret.count());
         } finally {
             admin.connection().execute(dropUserSql(user));
+        }
+    }
+    /**
+     * Two transactions that each update the row the other holds: the server aborts one of them, which
+     * surfaces as a {@link TransactionConflictException} out of {@code transaction}, with none of its
+     * writes kept; the other commits.
+     */
+    @Test
+    default void aDeadlockIsATransactionConflictAndLeavesNothingOfTheLoser(TckContext tck) throws Exception {
+        Instance inst = tck.instance();
+        Table account = inst.schema(tck.schemaName("deadlock")).manual("Account",
+                "account_id : int32\n---\nbalance : int32\n");
+        account.insert(List.of(Map.of("account_id", 1, "balance", 0), Map.of("account_id", 2, "balance", 0)));
+        String update = "UPDATE " + account.fullTableName() + " SET balance = balance + ? WHERE account_id = ?";
+        java.util.concurrent.CyclicBarrier bothHoldOneRow = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Object>> sides = new ArrayList<>();
+            for (int side = 0; side < 2; side++) {
+                int first = side + 1;
+                int amount = side == 0 ? 10 : 100;
+                sides.add(pool.submit(() -> inst.connection().transaction(c -> {
+                    c.execute(update, amount, first);
+                    bothHoldOneRow.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    c.execute(update, amount, 3 - first);
+                    return amount;
+                })));
+            }
+            List<Object> committed = new ArrayList<>();
+            List<Throwable> failed = new ArrayList<>();
+            for (java.util.concurrent.Future<Object> f : sides) {
+                try {
+                    committed.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failed.add(e.getCause());
+                }
+            }
+            assertEquals(1, failed.size(), "exactly one side is aborted: " + failed);
+            TransactionConflictException conflict = assertInstanceOf(TransactionConflictException.class,
+                    failed.get(0));
+            assertTrue(conflict.getMessage().contains("run the whole transaction again"), conflict.getMessage());
+            int winner = (Integer) committed.get(0);
+            assertEquals(Map.of(1, winner, 2, winner), account.toDicts().stream().collect(
+                    java.util.stream.Collectors.toMap(r -> (Integer) r.get("account_id"), r -> (Integer) r.get("balance"))));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+    /**
+     * A conflict inside a nested transaction: PostgreSQL undoes only the savepoint, and the outer
+     * transaction goes on and commits its own writes; MySQL aborts the whole transaction, so the
+     * outer one must not commit what is left of it as if nothing were lost. Either its commit keeps
+     * everything it wrote before the nested one, or it throws and keeps nothing.
+     */
+    @Test
+    default void aConflictInsideANestedTransactionNeverCommitsHalfOfTheOuterOne(TckContext tck) throws Exception {
+        Instance inst = tck.instance();
+        Schema s = inst.schema(tck.schemaName("nestedconflict"));
+        Table account = s.manual("Account", "account_id : int32\n---\nbalance : int32\n");
+        Table note = s.manual("Note", "note_id : int32\n");
+        account.insert(List.of(Map.of("account_id", 1, "balance", 0), Map.of("account_id", 2, "balance", 0)));
+        String update = "UPDATE " + account.fullTableName() + " SET balance = balance + 1 WHERE account_id = ?";
+        java.util.concurrent.CyclicBarrier bothHoldOneRow = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<Boolean> outer = pool.submit(() -> inst.connection().transaction(c -> {
+                note.insert1(Map.of("note_id", 1));
+                try {
+                    c.transaction(inner -> {
+                        inner.execute(update, 1);
+                        bothHoldOneRow.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        return inner.execute(update, 2);
+                    });
+                    return false;
+                } catch (TransactionConflictException e) {
+                    return true;
+                }
+            }));
+            java.util.concurrent.Future<Object> heavier = pool.submit(() -> inst.connection().transaction(c -> {
+                List<Map<String, Object>> many = new ArrayList<>();
+                for (int i = 100; i < 400; i++) {
+                    many.add(Map.of("note_id", i));
+                }
+                note.insert(many);
+                c.execute(update, 2);
+                bothHoldOneRow.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                Thread.sleep(300);
+                return c.execute(update, 1);
+            }));
+            heavier.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            boolean committed;
+            try {
+                assertTrue(outer.get(60, java.util.concurrent.TimeUnit.SECONDS),
+                        "the nested transaction, waiting first and lighter, is the one aborted");
+                committed = true;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertInstanceOf(TransactionConflictException.class, e.getCause());
+                committed = false;
+            }
+            assertEquals(committed, note.restrict(Map.of("note_id", 1)).exists(),
+                    committed ? "the outer transaction committed without its own write" : "a failed commit kept a write");
+            assertEquals(List.of(1, 1), account.toDicts().stream().map(r -> r.get("balance")).toList(),
+                    "only the other transaction's updates are kept");
+        } finally {
+            pool.shutdownNow();
         }
     }
 }

@@ -17,6 +17,7 @@ import org.datajoint.Config;
 import org.datajoint.Connection;
 import org.datajoint.DataJointException;
 import org.datajoint.ServerInfo;
+import org.datajoint.TransactionConflictException;
 import org.datajoint.engine.internal.config.ConfigImpl;
 import org.datajoint.engine.spi.ConnectionSettings;
 import org.datajoint.engine.spi.Dialect;
@@ -42,6 +43,8 @@ final class ConnectionImpl implements Connection {
     private final ThreadLocal<java.sql.Connection> transaction = new ThreadLocal<>();
     /** Whether the calling thread's transaction is an {@link #ownTransaction}. */
     private final ThreadLocal<Boolean> owned = new ThreadLocal<>();
+    /** What ended the calling thread's transaction on the server while its work went on, if anything. */
+    private final ThreadLocal<Throwable> aborted = new ThreadLocal<>();
     private final DSLContext renderer;
     private volatile HikariDataSource pool;
     private volatile ServerInfo server;
@@ -414,6 +417,7 @@ final class ConnectionImpl implements Connection {
         try {
             c.setAutoCommit(false);
             T result = call(work);
+            checkNotAborted();
             c.commit();
             return result;
         } catch (SQLException e) {
@@ -427,6 +431,7 @@ final class ConnectionImpl implements Connection {
         } finally {
             transaction.remove();
             owned.remove();
+            aborted.remove();
             try {
                 c.setAutoCommit(true);
             } catch (SQLException e) {
@@ -438,6 +443,7 @@ final class ConnectionImpl implements Connection {
 
     /** Work inside a running transaction, behind a savepoint that is rolled back if it throws. */
     private <T> T nested(java.sql.Connection c, Work<T> work) {
+        checkNotAborted();
         java.sql.Savepoint savepoint;
         try {
             savepoint = c.setSavepoint();
@@ -454,9 +460,26 @@ final class ConnectionImpl implements Connection {
                     c.rollback(savepoint);
                 } catch (SQLException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
+                    if (aborted.get() == null) {
+                        aborted.set(e);
+                    }
                 }
             }
             throw e;
+        }
+    }
+
+    /**
+     * Refuses to go on with a transaction the server has already rolled back: MySQL ends the whole
+     * transaction on a deadlock, so the savepoint of the nested work that met it is gone, and
+     * committing the rest would keep only what came after.
+     */
+    private void checkNotAborted() {
+        Throwable cause = aborted.get();
+        if (cause != null) {
+            throw new TransactionConflictException("The server rolled this transaction back when work nested in it"
+                    + " failed (" + Errors.rootMessage(cause) + "); nothing of it is committed. Run the whole"
+                    + " transaction again.", cause);
         }
     }
 

@@ -9,6 +9,7 @@ import org.datajoint.DuplicateKeyException;
 import org.datajoint.IntegrityException;
 import org.datajoint.MissingTableException;
 import org.datajoint.QueryException;
+import org.datajoint.TransactionConflictException;
 import org.datajoint.UnknownAttributeException;
 import org.datajoint.engine.spi.Dialect;
 import org.datajoint.engine.spi.ErrorKind;
@@ -67,6 +68,8 @@ final class Errors {
             case AUTHENTICATION_FAILED, ACCESS_DENIED -> new AccessDeniedException(msg, t);
             case CONNECTION_LOST -> new ConnectionLostException("Lost the connection to the server: " + msg, t);
             case CONNECTION_FAILED -> new ConnectionException("Cannot connect to the server: " + msg, t);
+            case TRANSIENT -> new TransactionConflictException("The statement conflicted with another transaction"
+                    + " and was aborted; run the whole transaction again. Server said: " + msg, t);
             default -> new QueryException(msg, t);
         };
     }

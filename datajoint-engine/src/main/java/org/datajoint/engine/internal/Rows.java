@@ -12,7 +12,6 @@ import org.datajoint.DataJointException;
 import org.datajoint.Heading;
 import org.datajoint.InsertOptions;
 import org.datajoint.UnknownAttributeException;
-import org.datajoint.engine.spi.ErrorKind;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.conf.ParamType;
@@ -300,10 +299,8 @@ final class Rows {
         for (int attempt = 1; ; attempt++) {
             try {
                 return insertSelect(table, rows, options);
-            } catch (org.datajoint.QueryException e) {
-                boolean raced = e instanceof org.datajoint.DuplicateKeyException
-                        || Errors.classify(connection.dialect(), e) == ErrorKind.TRANSIENT;
-                if (!raced || attempt >= RACE_ATTEMPTS) {
+            } catch (org.datajoint.DuplicateKeyException | org.datajoint.TransactionConflictException e) {
+                if (attempt >= RACE_ATTEMPTS) {
                     throw e;
                 }
                 options = InsertOptions.skipDuplicates();
