@@ -164,6 +164,11 @@ public final class BenchmarkMain {
                     x -> x.oursNanos() / x.handNanos());
             fetch(report, name, t.name() + String.format(Locale.ROOT, ", %,d rows into maps", t.rows()),
                     "the same SQL by hand, read into maps", t.oursNanos(), t.handNanos(), 1.1);
+            if (!Double.isNaN(t.backToBackOursNanos())) {
+                report.row("the same, back to back (no idle time between calls)", "the same SQL by hand, back to back",
+                        t.backToBackOursNanos() / t.backToBackHandNanos(), Report.millis(t.backToBackOursNanos()),
+                        Report.millis(t.backToBackHandNanos()), name, null, true);
+            }
         }
     }
 

@@ -24,8 +24,12 @@ import org.datajoint.tck.servers.TestServer;
  */
 final class QueryWorkload {
 
-    /** One query's medians. */
-    record Timing(String name, int rows, double oursNanos, double handNanos) {
+    /**
+     * One query's medians, each call after a short idle time; and, for a short query, back to back
+     * ({@code NaN} when not measured).
+     */
+    record Timing(String name, int rows, double oursNanos, double handNanos, double backToBackOursNanos,
+            double backToBackHandNanos) {
     }
 
     record Result(int calls, double fetch1Nanos, double handFetch1Nanos, List<Timing> queries) {
@@ -61,16 +65,16 @@ final class QueryWorkload {
                     + tr + " USING (subject_id, session_id) WHERE subject_id = ? AND session_id = ? AND trial_id = ?",
                     calls);
             List<Timing> queries = new ArrayList<>();
-            queries.add(compare("restriction: trials of one subject with outcome 'hit'", shortRepetitions,
+            queries.add(compare("restriction: trials of one subject with outcome 'hit'", shortRepetitions, true,
                     () -> trial.restrict("outcome = 'hit'").restrict(Map.of("subject_id", 7)).toDicts(),
                     raw, "SELECT subject_id, session_id, trial_id, outcome, rt FROM " + tr
                             + " WHERE outcome = 'hit' AND subject_id = ?", 7));
-            queries.add(compare("join: Subject * Session * Trial for species 'rat' (50,000 rows)", repetitions,
+            queries.add(compare("join: Subject * Session * Trial for species 'rat' (50,000 rows)", repetitions, false,
                     () -> subject.restrict("species = 'rat'").join(session).join(trial).toDicts(),
                     raw, "SELECT subject_id, species, session_id, session_date, trial_id, outcome, rt FROM " + sj
                             + " JOIN " + se + " USING (subject_id) JOIN " + tr + " USING (subject_id, session_id)"
                             + " WHERE species = ?", "rat"));
-            queries.add(compare("aggregation: trials and mean rt per session (1,000 rows)", shortRepetitions / 4,
+            queries.add(compare("aggregation: trials and mean rt per session (1,000 rows)", shortRepetitions / 4, false,
                     () -> session.aggr(trial, Map.of("n", "count(*)", "mean_rt", "avg(rt)")).toDicts(),
                     raw, "SELECT subject_id, session_id, session_date, count(*) AS n, avg(rt) AS mean_rt FROM " + se
                             + " JOIN " + tr + " USING (subject_id, session_id)"
@@ -212,38 +216,47 @@ final class QueryWorkload {
      * #warmUp warm-up}, and checks they return as many rows. Each run starts after
      * the same short pause, so that neither side inherits the other's warm caches (the second of
      * two back-to-back runs of a short query is faster, whichever side it is), nor a regime change
-     * ({@link #PAUSE_MILLIS}).
+     * ({@link #PAUSE_MILLIS}). With {@code backToBack}, the same repetitions then run again without
+     * the pauses: the figure for a loop of queries, where each call finds the code and data of the
+     * previous one still in the caches.
      */
-    private static Timing compare(String name, int repetitions, Supplier<List<Map<String, Object>>> ours,
-            Connection raw, String sql, Object parameter) throws SQLException {
-        long[] oursNanos = new long[repetitions];
-        long[] handNanos = new long[repetitions];
-        int rows = 0;
+    private static Timing compare(String name, int repetitions, boolean backToBack,
+            Supplier<List<Map<String, Object>>> ours, Connection raw, String sql, Object parameter) throws SQLException {
         try (PreparedStatement ps = raw.prepareStatement(sql)) {
-            warmUp(ours, () -> handRows(ps, parameter));
-            for (int r = 0; r < repetitions; r++) {
-                int handRows = 0;
-                long oursTime = 0;
-                long handTime = 0;
-                for (int side = 0; side < 2; side++) {
-                    pause(PAUSE_MILLIS / 10);
-                    long t0 = System.nanoTime();
-                    if ((side == 0) == (r % 2 == 0)) {
-                        rows = ours.get().size();
-                        oursTime = System.nanoTime() - t0;
-                    } else {
-                        handRows = handRows(ps, parameter).size();
-                        handTime = System.nanoTime() - t0;
-                    }
+            HandWork hand = () -> handRows(ps, parameter);
+            warmUp(ours, hand);
+            long[][] paused = alternate(name, repetitions, PAUSE_MILLIS / 10, ours, hand);
+            long[][] loop = backToBack ? alternate(name, repetitions, 0, ours, hand) : null;
+            return new Timing(name, ours.get().size(), Stats.median(paused[0]), Stats.median(paused[1]),
+                    loop == null ? Double.NaN : Stats.median(loop[0]), loop == null ? Double.NaN : Stats.median(loop[1]));
+        }
+    }
+
+    /** Nanoseconds of each call, ours then by hand, each side first in every other repetition. */
+    private static long[][] alternate(String name, int repetitions, long pauseMillis,
+            Supplier<List<Map<String, Object>>> ours, HandWork hand) throws SQLException {
+        long[][] nanos = new long[2][repetitions];
+        for (int r = 0; r < repetitions; r++) {
+            int rows = -1;
+            int handRows = -2;
+            for (int side = 0; side < 2; side++) {
+                if (pauseMillis > 0) {
+                    pause(pauseMillis);
                 }
-                if (rows != handRows) {
-                    throw new IllegalStateException(name + ": " + rows + " rows, by hand " + handRows);
+                long t0 = System.nanoTime();
+                if ((side == 0) == (r % 2 == 0)) {
+                    rows = ours.get().size();
+                    nanos[0][r] = System.nanoTime() - t0;
+                } else {
+                    handRows = hand.run().size();
+                    nanos[1][r] = System.nanoTime() - t0;
                 }
-                oursNanos[r] = oursTime;
-                handNanos[r] = handTime;
+            }
+            if (rows != handRows) {
+                throw new IllegalStateException(name + ": " + rows + " rows, by hand " + handRows);
             }
         }
-        return new Timing(name, rows, Stats.median(oursNanos), Stats.median(handNanos));
+        return nanos;
     }
 
     /** Work that reads rows by hand. */
