@@ -85,7 +85,9 @@ final class RowShapes {
 
     /**
      * Reads result rows straight into records of {@code type}, each component from the column of
-     * its name, matched once.
+     * its name, matched once. One reader serves one result set: the constructor's arguments are
+     * gathered in one array reused row after row, so that a million rows leave no million arrays
+     * for the collector.
      */
     static <R extends Record> Rows.RowReader<R> recordReader(Class<R> type, List<ValueCodec> codecs) {
         RecordShape shape = RECORDS.get(type);
@@ -97,8 +99,8 @@ final class RowShapes {
                 throw missingComponent(type, shape.names[i], names);
             }
         }
+        Object[] args = new Object[columns.length];
         return rs -> {
-            Object[] args = new Object[columns.length];
             for (int i = 0; i < columns.length; i++) {
                 args[i] = convert(codecs.get(columns[i]).fromJdbc(rs, columns[i] + 1), shape.types[i], type,
                         shape.names[i]);
@@ -251,7 +253,32 @@ final class RowShapes {
         throw new ArithmeticException("Overflow");
     }
 
+    /** The wrapper class of a primitive type, without the allocation {@code MethodType.wrap()} makes per call. */
     private static Class<?> box(Class<?> c) {
-        return c.isPrimitive() ? MethodType.methodType(c).wrap().returnType() : c;
+        if (!c.isPrimitive()) {
+            return c;
+        }
+        if (c == int.class) {
+            return Integer.class;
+        }
+        if (c == long.class) {
+            return Long.class;
+        }
+        if (c == double.class) {
+            return Double.class;
+        }
+        if (c == boolean.class) {
+            return Boolean.class;
+        }
+        if (c == float.class) {
+            return Float.class;
+        }
+        if (c == short.class) {
+            return Short.class;
+        }
+        if (c == byte.class) {
+            return Byte.class;
+        }
+        return c == char.class ? Character.class : Void.class;
     }
 }
