@@ -253,32 +253,12 @@ final class RowShapes {
         throw new ArithmeticException("Overflow");
     }
 
-    /** The wrapper class of a primitive type, without the allocation {@code MethodType.wrap()} makes per call. */
+    /** Each primitive type's wrapper class, looked up without the allocation {@code MethodType.wrap()} makes per call. */
+    private static final Map<Class<?>, Class<?>> WRAPPERS = Map.of(int.class, Integer.class, long.class, Long.class,
+            double.class, Double.class, boolean.class, Boolean.class, float.class, Float.class, short.class,
+            Short.class, byte.class, Byte.class, char.class, Character.class, void.class, Void.class);
+
     private static Class<?> box(Class<?> c) {
-        if (!c.isPrimitive()) {
-            return c;
-        }
-        if (c == int.class) {
-            return Integer.class;
-        }
-        if (c == long.class) {
-            return Long.class;
-        }
-        if (c == double.class) {
-            return Double.class;
-        }
-        if (c == boolean.class) {
-            return Boolean.class;
-        }
-        if (c == float.class) {
-            return Float.class;
-        }
-        if (c == short.class) {
-            return Short.class;
-        }
-        if (c == byte.class) {
-            return Byte.class;
-        }
-        return c == char.class ? Character.class : Void.class;
+        return c.isPrimitive() ? WRAPPERS.get(c) : c;
     }
 }
