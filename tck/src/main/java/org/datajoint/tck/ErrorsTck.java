@@ -9,6 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.datajoint.DataJointException;
 import org.datajoint.DuplicateKeyException;
 import org.datajoint.InsertOptions;
@@ -131,6 +138,7 @@ public interface ErrorsTck extends TckTarget {
             admin.connection().execute(dropUserSql(user));
         }
     }
+
     /**
      * Two transactions that each update the row the other holds: the server aborts one of them, which
      * surfaces as a {@link TransactionConflictException} out of {@code transaction}, with none of its
@@ -139,30 +147,28 @@ public interface ErrorsTck extends TckTarget {
     @Test
     default void aDeadlockIsATransactionConflictAndLeavesNothingOfTheLoser(TckContext tck) throws Exception {
         Instance inst = tck.instance();
-        Table account = inst.schema(tck.schemaName("deadlock")).manual("Account",
-                "account_id : int32\n---\nbalance : int32\n");
-        account.insert(List.of(Map.of("account_id", 1, "balance", 0), Map.of("account_id", 2, "balance", 0)));
+        Table account = twoAccounts(inst.schema(tck.schemaName("deadlock")));
         String update = "UPDATE " + account.fullTableName() + " SET balance = balance + ? WHERE account_id = ?";
-        java.util.concurrent.CyclicBarrier bothHoldOneRow = new java.util.concurrent.CyclicBarrier(2);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CyclicBarrier bothHoldOneRow = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            List<java.util.concurrent.Future<Object>> sides = new ArrayList<>();
+            List<Future<Object>> sides = new ArrayList<>();
             for (int side = 0; side < 2; side++) {
                 int first = side + 1;
                 int amount = side == 0 ? 10 : 100;
                 sides.add(pool.submit(() -> inst.connection().transaction(c -> {
                     c.execute(update, amount, first);
-                    bothHoldOneRow.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                    bothHoldOneRow.await(30, TimeUnit.SECONDS);
                     c.execute(update, amount, 3 - first);
                     return amount;
                 })));
             }
             List<Object> committed = new ArrayList<>();
             List<Throwable> failed = new ArrayList<>();
-            for (java.util.concurrent.Future<Object> f : sides) {
+            for (Future<Object> f : sides) {
                 try {
-                    committed.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
-                } catch (java.util.concurrent.ExecutionException e) {
+                    committed.add(f.get(60, TimeUnit.SECONDS));
+                } catch (ExecutionException e) {
                     failed.add(e.getCause());
                 }
             }
@@ -172,11 +178,12 @@ public interface ErrorsTck extends TckTarget {
             assertTrue(conflict.getMessage().contains("run the whole transaction again"), conflict.getMessage());
             int winner = (Integer) committed.get(0);
             assertEquals(Map.of(1, winner, 2, winner), account.toDicts().stream().collect(
-                    java.util.stream.Collectors.toMap(r -> (Integer) r.get("account_id"), r -> (Integer) r.get("balance"))));
+                    Collectors.toMap(r -> (Integer) r.get("account_id"), r -> (Integer) r.get("balance"))));
         } finally {
             pool.shutdownNow();
         }
     }
+
     /**
      * A conflict inside a nested transaction: PostgreSQL undoes only the savepoint, and the outer
      * transaction goes on and commits its own writes; MySQL aborts the whole transaction, so the
@@ -187,19 +194,18 @@ public interface ErrorsTck extends TckTarget {
     default void aConflictInsideANestedTransactionNeverCommitsHalfOfTheOuterOne(TckContext tck) throws Exception {
         Instance inst = tck.instance();
         Schema s = inst.schema(tck.schemaName("nestedconflict"));
-        Table account = s.manual("Account", "account_id : int32\n---\nbalance : int32\n");
+        Table account = twoAccounts(s);
         Table note = s.manual("Note", "note_id : int32\n");
-        account.insert(List.of(Map.of("account_id", 1, "balance", 0), Map.of("account_id", 2, "balance", 0)));
         String update = "UPDATE " + account.fullTableName() + " SET balance = balance + 1 WHERE account_id = ?";
-        java.util.concurrent.CyclicBarrier bothHoldOneRow = new java.util.concurrent.CyclicBarrier(2);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        CyclicBarrier bothHoldOneRow = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
-            java.util.concurrent.Future<Boolean> outer = pool.submit(() -> inst.connection().transaction(c -> {
+            Future<Boolean> outer = pool.submit(() -> inst.connection().transaction(c -> {
                 note.insert1(Map.of("note_id", 1));
                 try {
                     c.transaction(inner -> {
                         inner.execute(update, 1);
-                        bothHoldOneRow.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        bothHoldOneRow.await(30, TimeUnit.SECONDS);
                         return inner.execute(update, 2);
                     });
                     return false;
@@ -207,24 +213,24 @@ public interface ErrorsTck extends TckTarget {
                     return true;
                 }
             }));
-            java.util.concurrent.Future<Object> heavier = pool.submit(() -> inst.connection().transaction(c -> {
+            Future<Object> heavier = pool.submit(() -> inst.connection().transaction(c -> {
                 List<Map<String, Object>> many = new ArrayList<>();
                 for (int i = 100; i < 400; i++) {
                     many.add(Map.of("note_id", i));
                 }
                 note.insert(many);
                 c.execute(update, 2);
-                bothHoldOneRow.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                bothHoldOneRow.await(30, TimeUnit.SECONDS);
                 Thread.sleep(300);
                 return c.execute(update, 1);
             }));
-            heavier.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            heavier.get(60, TimeUnit.SECONDS);
             boolean committed;
             try {
-                assertTrue(outer.get(60, java.util.concurrent.TimeUnit.SECONDS),
+                assertTrue(outer.get(60, TimeUnit.SECONDS),
                         "the nested transaction, waiting first and lighter, is the one aborted");
                 committed = true;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 assertInstanceOf(TransactionConflictException.class, e.getCause());
                 committed = false;
             }
@@ -235,5 +241,12 @@ public interface ErrorsTck extends TckTarget {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Accounts 1 and 2, both with a balance of 0, for two transactions to fight over. */
+    private static Table twoAccounts(Schema s) {
+        Table account = s.manual("Account", "account_id : int32\n---\nbalance : int32\n");
+        account.insert(List.of(Map.of("account_id", 1, "balance", 0), Map.of("account_id", 2, "balance", 0)));
+        return account;
     }
 }

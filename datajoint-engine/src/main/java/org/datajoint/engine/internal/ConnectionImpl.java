@@ -40,11 +40,8 @@ final class ConnectionImpl implements Connection {
 
     private final ConfigImpl config;
     private final Dialect dialect;
-    private final ThreadLocal<java.sql.Connection> transaction = new ThreadLocal<>();
-    /** Whether the calling thread's transaction is an {@link #ownTransaction}. */
-    private final ThreadLocal<Boolean> owned = new ThreadLocal<>();
-    /** What ended the calling thread's transaction on the server while its work went on, if anything. */
-    private final ThreadLocal<Throwable> aborted = new ThreadLocal<>();
+    /** The calling thread's transaction, if it is in one. */
+    private final ThreadLocal<Tx> transaction = new ThreadLocal<>();
     private final DSLContext renderer;
     private volatile HikariDataSource pool;
     private volatile ServerInfo server;
@@ -276,8 +273,8 @@ final class ConnectionImpl implements Connection {
     /** Holds a connection until the lease is released: the current transaction's, else a pooled one. */
     Lease lease() {
         checkOpen();
-        java.sql.Connection tx = transaction.get();
-        return tx != null ? new Lease(tx, false) : new Lease(borrow(), true);
+        Tx tx = transaction.get();
+        return tx != null ? new Lease(tx.jdbc, false) : new Lease(borrow(), true);
     }
 
     @Override
@@ -291,10 +288,10 @@ final class ConnectionImpl implements Connection {
      */
     <T> T run(String sqlForErrors, JdbcWork<T> work) {
         checkOpen();
-        java.sql.Connection tx = transaction.get();
+        Tx tx = transaction.get();
         if (tx != null) {
             try {
-                return work.run(tx);
+                return work.run(tx.jdbc);
             } catch (SQLException e) {
                 throw Errors.statement(dialect, e, sqlForErrors);
             }
@@ -382,7 +379,7 @@ final class ConnectionImpl implements Connection {
 
     @Override
     public <T> T transaction(Work<T> work) {
-        java.sql.Connection outer = transaction.get();
+        Tx outer = transaction.get();
         return outer != null ? nested(outer, work) : begin(work, false);
     }
 
@@ -391,7 +388,7 @@ final class ConnectionImpl implements Connection {
      * a whole whenever any part fails (a make and its inserts).
      */
     <T> T ownTransaction(Work<T> work) {
-        java.sql.Connection outer = transaction.get();
+        Tx outer = transaction.get();
         return outer != null ? nested(outer, work) : begin(work, true);
     }
 
@@ -401,23 +398,23 @@ final class ConnectionImpl implements Connection {
      * backend; inside {@link #ownTransaction} it joins.
      */
     <T> T write(Work<T> work) {
-        java.sql.Connection outer = transaction.get();
+        Tx outer = transaction.get();
         if (outer == null) {
             return begin(work, false);
         }
-        return Boolean.TRUE.equals(owned.get()) ? call(work) : nested(outer, work);
+        return outer.owned ? call(work) : nested(outer, work);
     }
 
     private <T> T begin(Work<T> work, boolean own) {
         checkOpen();
         java.sql.Connection c = borrow();
-        transaction.set(c);
-        owned.set(own);
+        Tx tx = new Tx(c, own);
+        transaction.set(tx);
         boolean broken = false;
         try {
             c.setAutoCommit(false);
             T result = call(work);
-            checkNotAborted();
+            tx.checkNotAborted();
             c.commit();
             return result;
         } catch (SQLException e) {
@@ -430,8 +427,6 @@ final class ConnectionImpl implements Connection {
             throw e;
         } finally {
             transaction.remove();
-            owned.remove();
-            aborted.remove();
             try {
                 c.setAutoCommit(true);
             } catch (SQLException e) {
@@ -442,8 +437,9 @@ final class ConnectionImpl implements Connection {
     }
 
     /** Work inside a running transaction, behind a savepoint that is rolled back if it throws. */
-    private <T> T nested(java.sql.Connection c, Work<T> work) {
-        checkNotAborted();
+    private <T> T nested(Tx tx, Work<T> work) {
+        tx.checkNotAborted();
+        java.sql.Connection c = tx.jdbc;
         java.sql.Savepoint savepoint;
         try {
             savepoint = c.setSavepoint();
@@ -460,8 +456,8 @@ final class ConnectionImpl implements Connection {
                     c.rollback(savepoint);
                 } catch (SQLException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
-                    if (aborted.get() == null) {
-                        aborted.set(e);
+                    if (tx.aborted == null) {
+                        tx.aborted = e;
                     }
                 }
             }
@@ -469,17 +465,29 @@ final class ConnectionImpl implements Connection {
         }
     }
 
-    /**
-     * Refuses to go on with a transaction the server has already rolled back: MySQL ends the whole
-     * transaction on a deadlock, so the savepoint of the nested work that met it is gone, and
-     * committing the rest would keep only what came after.
-     */
-    private void checkNotAborted() {
-        Throwable cause = aborted.get();
-        if (cause != null) {
-            throw new TransactionConflictException("The server rolled this transaction back when work nested in it"
-                    + " failed (" + Errors.rootMessage(cause) + "); nothing of it is committed. Run the whole"
-                    + " transaction again.", cause);
+    /** A thread's transaction: its connection, whether it is an {@link #ownTransaction}, and what aborted it. */
+    private static final class Tx {
+        final java.sql.Connection jdbc;
+        final boolean owned;
+        /** The failure after which the server had rolled the whole transaction back, if any. */
+        Throwable aborted;
+
+        Tx(java.sql.Connection jdbc, boolean owned) {
+            this.jdbc = jdbc;
+            this.owned = owned;
+        }
+
+        /**
+         * Refuses to go on with a transaction the server has already rolled back: MySQL ends the whole
+         * transaction on a deadlock, so the savepoint of the nested work that met it is gone, and
+         * committing the rest would keep only what came after.
+         */
+        void checkNotAborted() {
+            if (aborted != null) {
+                throw new TransactionConflictException("The server rolled this transaction back when work nested in"
+                        + " it failed (" + Errors.rootMessage(aborted) + "); nothing of it is committed. Run the"
+                        + " whole transaction again.", aborted);
+            }
         }
     }
 
