@@ -103,12 +103,13 @@ final class DiagramDeletes {
                 List<String> lines = new ArrayList<>();
                 for (Node n : d.order()) {
                     if (deleted.containsKey(n)) {
-                        LOG.info("Deleting {} rows from {}", deleted.get(n), d.fullName(n));
                         lines.add("  " + d.fullName(n) + ": " + deleted.get(n) + " rows");
                     }
                 }
+                String listed = String.join("\n", lines);
+                LOG.info("Deleting from {} tables:\n{}", lines.size(), listed);
                 if (prompt) {
-                    String question = "About to delete:\n" + String.join("\n", lines) + "\nCommit deletes? [yes/No]";
+                    String question = "About to delete:\n" + listed + "\nCommit deletes? [yes/No]";
                     if (!connection.config().confirmer().confirm(question)) {
                         throw new Declined();
                     }
