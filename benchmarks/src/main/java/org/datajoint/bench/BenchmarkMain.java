@@ -185,7 +185,7 @@ public final class BenchmarkMain {
     }
 
     private static void cascade(TestServer server, String name, boolean quick, Report report) throws Exception {
-        CascadeWorkload.Result c = CascadeWorkload.run(server, quick ? 3 : 7);
+        CascadeWorkload.Result c = CascadeWorkload.run(server, quick ? 3 : 12);
         String shape = c.tables() + " tables, 6 levels, 3 part tables";
         report.row("cascade delete of one subject (" + c.rowsPerSubject() + " rows in " + shape + "), warm metadata;"
                 + " extra round trips beyond the DELETEs: " + c.warmExtra(), "hand-written transaction of leaf-first"
