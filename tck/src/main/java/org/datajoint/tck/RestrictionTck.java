@@ -4,6 +4,7 @@ import static org.datajoint.tck.QueryAssertions.ids;
 import static org.datajoint.tck.QueryAssertions.sorted;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,27 @@ public interface RestrictionTck extends TckTarget {
             assertEquals(hitCount, perSubject);
             assertThrows(UnknownAttributeException.class, () -> lab.trial.restrict("nonexistent = 1"), "round " + round);
         }
+    }
+
+    @Test
+    default void restrictingAgainByAnEqualMapReusesTheExpressionButAChangedMapRestrictsAnew(TckContext tck) {
+        Lab lab = new Lab(tck);
+        QueryExpression first = lab.session.restrict(Map.of("subject_id", 3));
+        assertSame(first, lab.session.restrict(Map.of("subject_id", 3)), "an equal map of immutable values");
+        assertEquals(List.of(1, 2, 3), ids(lab.session.restrict(Map.of("subject_id", 3L)), "session_id"));
+        Map<String, Object> key = new HashMap<>(Map.of("subject_id", 1));
+        assertEquals(List.of(1, 2), ids(lab.session.restrict(key), "session_id"));
+        key.put("subject_id", 2);
+        assertEquals(List.of(1), ids(lab.session.restrict(key), "session_id"), "the same map, changed in between");
+        assertEquals(List.of(1, 2, 3), ids(lab.session.restrict(Map.of("subject_id", 3)), "session_id"));
+        java.sql.Date born = java.sql.Date.valueOf("2024-01-10");
+        Map<String, Object> byBirth = Map.of("date_of_birth", born);
+        assertEquals(List.of(1), ids(lab.subject.restrict(byBirth), "subject_id"));
+        born.setTime(java.sql.Date.valueOf("2024-03-05").getTime());
+        assertEquals(List.of(2), ids(lab.subject.restrict(byBirth), "subject_id"), "a mutable value, changed in between");
+        lab.session.insert(List.of(Map.of("subject_id", 3, "session_id", 4, "experimenter", "ana",
+                "session_date", java.time.LocalDate.of(2024, 6, 1))));
+        assertEquals(List.of(1, 2, 3, 4), ids(first, "session_id"), "the same expression fetched again reads anew");
     }
 
     @Test

@@ -41,20 +41,17 @@ class QueryImpl implements QueryExpression {
     Set<String> restrictionAttributes = Set.of();
     TopSpec top;
     boolean distinct;
-    /**
-     * The last SQL text this expression was restricted by, with the result: expressions are
-     * immutable, so a query built again in a loop reuses the restriction instead of rewriting it.
-     */
-    private volatile TextRestriction lastTextRestriction;
+    /** The last restrictions by text and by map, with their results; see {@link RestrictionMemo}. */
+    private final RestrictionMemo restrictions = new RestrictionMemo();
 
-    private record TextRestriction(String text, QueryImpl result) {
-    }
-
-    /** The last join or extend of this expression, with the result, for the same reason. */
+    /** The last join or extend of this expression, with the result: expressions are immutable. */
     private volatile LastJoin lastJoin;
 
     private record LastJoin(QueryImpl other, Match match, boolean left, QueryImpl result) {
     }
+
+    /** The statement selecting all of this expression's attributes, once made. */
+    private volatile Statement allFields;
 
     /** What {@link #shape()} returns, once known; {@link #NO_SHAPE} for an expression without one. */
     private volatile String shape;
@@ -195,16 +192,16 @@ class QueryImpl implements QueryExpression {
     }
 
     QueryImpl restricted(Object condition, Match match) {
-        if (condition instanceof String text) {
-            TextRestriction last = lastTextRestriction;
-            if (last != null && last.text().equals(text)) {
-                return last.result();
-            }
-            QueryImpl result = restrictedNow(text, match);
-            lastTextRestriction = new TextRestriction(text, result);
-            return result;
+        if (!RestrictionMemo.reusable(condition)) {
+            return restrictedNow(condition, match);
         }
-        return restrictedNow(condition, match);
+        QueryImpl kept = restrictions.get(condition);
+        if (kept != null) {
+            return kept;
+        }
+        QueryImpl result = restrictedNow(condition, match);
+        restrictions.put(condition, result);
+        return result;
     }
 
     private QueryImpl restrictedNow(Object condition, Match match) {
@@ -458,7 +455,15 @@ class QueryImpl implements QueryExpression {
      * shape (the same text but for bound values) are rendered once per connection and reused.
      */
     Statement statement(List<String> fields) {
-        return planned(fields == null ? ALL_FIELDS : " fields " + fields, () -> render(fields));
+        if (fields != null) {
+            return planned(" fields " + fields, () -> render(fields));
+        }
+        Statement all = allFields;
+        if (all == null) {
+            all = planned(ALL_FIELDS, () -> render(null));
+            allFields = all;
+        }
+        return all;
     }
 
     /**
