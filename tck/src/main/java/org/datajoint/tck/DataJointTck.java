@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *     public String createUserSql(String user, String pw) { return "CREATE USER " + user + " PASSWORD '" + pw + "'"; }
  *     public String dropUserSql(String user) { return "DROP USER " + user; }
  *     public List<String> grantSchemaSql(String schema, String user) { return List.of("GRANT ... TO " + user); }
+ *     public String sleepSql(int seconds) { return "SELECT sleep(" + seconds + ")"; }
+ *     public String lockTimeoutSql(int seconds) { return "SET lock_timeout = " + seconds; }
  * }
  * }</pre>
  *

@@ -138,6 +138,41 @@ public interface PopulateQueueTck extends TckTarget {
         }
     }
 
+    /**
+     * Another transaction holds the row of a pending job longer than the populating session waits
+     * for a lock: the reservation times out once, is tried again when the lock is free, and every
+     * job is done.
+     */
+    @Test
+    default void aReservationThatTimedOutOnAnotherTransactionsLockIsTriedAgain(TckContext tck) throws Exception {
+        Lab lab = new Lab(tck);
+        Table stats = sessionStats(lab, Collections.synchronizedList(new ArrayList<>()));
+        stats.jobs().refresh();
+        org.datajoint.Instance worker = tck.track(tck.builder().set("connection.max_pool_size", 1).build());
+        worker.connection().execute(lockTimeoutSql(1));
+        Table workerStats = worker.schema(lab.schema.name()).computed("SessionStats", "-> Session\n---\nn_trials : int64\n",
+                ctx -> ctx.insert1(ctx.key().with("n_trials", 0L)));
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService holder = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Object> held = holder.submit(() -> lab.instance.connection().transaction(c -> {
+                c.query("SELECT status FROM " + stats.jobs().table().fullTableName()
+                        + " WHERE subject_id = 1 AND session_id = 1 FOR UPDATE");
+                locked.countDown();
+                Thread.sleep(1_500);
+                return null;
+            }));
+            assertTrue(locked.await(30, java.util.concurrent.TimeUnit.SECONDS), "the job row is locked");
+            PopulateResult r = workerStats.populate(reserved());
+            held.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(6, r.success(), "every job, the locked one after its lock was released");
+            assertEquals(6, stats.count());
+            assertEquals(0, stats.jobs().pending().count() + stats.jobs().reserved().count());
+        } finally {
+            holder.shutdownNow();
+        }
+    }
+
     @Test
     default void ignoringAKeyNotYetQueuedKeepsItOutOfRefreshAndPopulate(TckContext tck) {
         Lab lab = new Lab(tck);

@@ -22,6 +22,9 @@ public interface TckTarget {
     /** A query that takes {@code seconds} seconds on the server and returns one row. */
     String sleepSql(int seconds);
 
+    /** A statement making the current session wait at most {@code seconds} seconds for a row lock. */
+    String lockTimeoutSql(int seconds);
+
     /** A statement creating a login user with this password (names and passwords are plain ASCII letters and digits). */
     String createUserSql(String user, String password);
 

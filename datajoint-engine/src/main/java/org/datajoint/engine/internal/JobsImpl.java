@@ -152,7 +152,15 @@ final class JobsImpl implements Jobs {
         return run(c, update);
     }
 
-    /** Reserves a pending job whose time has come; false when another worker has it. */
+    /** How many times a reservation is tried in all when it conflicts with another transaction. */
+    private static final int RESERVE_ATTEMPTS = 3;
+
+    /**
+     * Reserves a pending job whose time has come; false when another worker has it. The reservation
+     * is one UPDATE in its own transaction, so when it conflicts with another transaction (a deadlock,
+     * a lock wait timed out) it is simply run again; inside a transaction, which the conflict ended,
+     * it is not.
+     */
     boolean reserve(Map<String, Object> key) {
         ConnectionImpl c = target.connection();
         if (reserveSql == null) {
@@ -164,7 +172,15 @@ final class JobsImpl implements Jobs {
         }
         List<Object> values = new java.util.ArrayList<>(List.of(HOST, ProcessHandle.current().pid(), version(c)));
         values.addAll(keyValues(key));
-        return update(c, reserveSql, values) == 1;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return update(c, reserveSql, values) == 1;
+            } catch (org.datajoint.TransactionConflictException e) {
+                if (attempt >= RESERVE_ATTEMPTS || c.inTransaction()) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Inside the make's transaction: deletes the job, or marks it a success when completed jobs are kept. */

@@ -44,4 +44,9 @@ class MySqlTckTest implements DataJointTck {
     public String sleepSql(int seconds) {
         return "SELECT SLEEP(" + seconds + ")";
     }
+
+    @Override
+    public String lockTimeoutSql(int seconds) {
+        return "SET SESSION innodb_lock_wait_timeout = " + seconds;
+    }
 }

@@ -50,4 +50,9 @@ class PostgresTckTest implements DataJointTck {
     public String sleepSql(int seconds) {
         return "SELECT pg_sleep(" + seconds + ")";
     }
+
+    @Override
+    public String lockTimeoutSql(int seconds) {
+        return "SET lock_timeout = '" + seconds + "s'";
+    }
 }
