@@ -107,7 +107,10 @@ final class DiagramDeletes {
                     }
                 }
                 String listed = String.join("\n", lines);
-                LOG.info("Deleting from {} tables:\n{}", lines.size(), listed);
+                long total = deleted.values().stream().mapToLong(Long::longValue).sum();
+                if (total > 0) {
+                    LOG.info("Deleting {} rows from {} tables:\n{}", total, lines.size(), listed);
+                }
                 if (prompt) {
                     String question = "About to delete:\n" + listed + "\nCommit deletes? [yes/No]";
                     if (!connection.config().confirmer().confirm(question)) {
