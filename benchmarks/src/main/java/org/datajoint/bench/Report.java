@@ -27,14 +27,17 @@ final class Report {
         StringBuilder out = new StringBuilder("# Benchmarks\n\n");
         out.append("Each figure is measured beside its comparator in the same run (medians of repeated timings;"
                 + " JMH averages for the microbenchmarks). The fetch1, query and first-query workloads run three"
-                + " times, and each of their rows comes from the run with the median ratio. Regenerate with"
-                + " `bench/run`. On a shared 2-core virtual machine the ratio of one run of a short workload (a"
-                + " query of 340 rows, a cascade delete of 9,000 rows, a first query) moves by up to 0.15 from one"
-                + " run of the same build to the next, and that of fetch1 on MariaDB by up to 0.5 (1.21 to 1.75 in"
-                + " four runs of one build on 2026-12-02). On MariaDB, a fetch of 1,000,000 rows and a cascade"
-                + " delete move by up to 0.3: toColumns gave 0.90 and 1.16, and the one-subject cascade 1.41 after"
-                + " at most 1.2, in two runs an hour apart on 2026-12-03 whose code differed only in reading"
-                + " records. Earlier runs are in the file's git history.\n\n");
+                + " times, and each of their rows comes from the run with the median ratio. The sides take turns:"
+                + " the fetches of 1,000,000 rows alternate which side goes first, and each side starts after a"
+                + " full GC; the three cascade deletes (hand-written, warm, cold) run in all six orders in turn,"
+                + " after both sides have deleted subjects that do not exist for 3 s, so that the JIT has compiled"
+                + " them, as the query workloads warm up for 5 s."
+                + " Regenerate with `bench/run`. On a shared 2-core virtual machine the ratio of one run of a short"
+                + " workload (a query of 340 rows, a cascade delete of 9,000 rows, a first query) moves by up to"
+                + " 0.15 from one run of the same build to the next, and that of fetch1 on MariaDB by up to 0.5"
+                + " (1.21 to 1.75 in four runs of one build on 2026-12-02). Before the sides took turns so, a"
+                + " fetch of 1,000,000 rows and a cascade delete on MariaDB moved by up to 0.3 (toColumns 0.90 and"
+                + " 1.16 in two runs an hour apart on 2026-12-03). Earlier runs are in the file's git history.\n\n");
         out.append("- date: ").append(LocalDate.now(ZoneOffset.UTC)).append('\n');
         out.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.version")).append('\n');
