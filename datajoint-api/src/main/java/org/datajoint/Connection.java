@@ -26,7 +26,8 @@ public interface Connection {
 
     /**
      * Runs a query and returns its rows, each an insertion-ordered map of column label to JDBC value.
-     * {@code ?} placeholders take {@code params} as bound values.
+     * {@code ?} placeholders take {@code params} as bound values; with no {@code params} the text is
+     * sent as written, as a plain statement.
      */
     List<Map<String, Object>> query(String sql, Object... params);
 

@@ -1,6 +1,5 @@
 package org.datajoint.engine.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,11 +51,15 @@ final class ConnectionImpl implements Connection {
     ConnectionImpl(ConfigImpl config, Dialect dialect) {
         this.config = config;
         this.dialect = dialect;
-        this.renderer = DSL.using(dialect.sqlDialect(), renderSettings());
+        this.renderer = rendererFor(dialect.sqlDialect());
     }
 
-    private static Settings renderSettings() {
-        return new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS).withRenderFormatted(false);
+    /** Rendering contexts by jOOQ dialect: they hold no connection, so every instance shares them. */
+    private static final Map<org.jooq.SQLDialect, DSLContext> RENDERERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static DSLContext rendererFor(org.jooq.SQLDialect sqlDialect) {
+        return RENDERERS.computeIfAbsent(sqlDialect, d -> DSL.using(d, new Settings()
+                .withRenderQuotedNames(RenderQuotedNames.ALWAYS).withRenderFormatted(false)));
     }
 
     @Override
@@ -132,7 +135,7 @@ final class ConnectionImpl implements Connection {
     /** Renders SQL for the actual server (MySQL vs MariaDB); opens the pool. */
     DSLContext serverRenderer() {
         if (serverRenderer == null) {
-            serverRenderer = DSL.using(dialect.sqlDialect(server()), renderSettings());
+            serverRenderer = rendererFor(dialect.sqlDialect(server()));
         }
         return serverRenderer;
     }
@@ -169,38 +172,36 @@ final class ConnectionImpl implements Connection {
         return p;
     }
 
+    /**
+     * Opens the pool and its first connection. The data source is configured directly, not copied
+     * from a separate {@code HikariConfig} (a copy by reflection), and starts on its first borrow.
+     */
     private HikariDataSource openPool() {
         ConnectionSettings s = settings();
-        HikariConfig hc = new HikariConfig();
-        hc.setPoolName("datajoint-" + POOLS.incrementAndGet() + "-" + s.host() + ":" + s.port());
+        HikariDataSource ds = new HikariDataSource();
+        ds.setPoolName("datajoint-" + POOLS.incrementAndGet() + "-" + s.host() + ":" + s.port());
         try {
-            hc.setDataSource(new DriverSource(dialect, dialect.jdbcUrl(s), dialect.jdbcProperties(s)));
+            ds.setDataSource(new DriverSource(dialect, dialect.jdbcUrl(s), dialect.jdbcProperties(s)));
         } catch (SQLException e) {
             throw Errors.connect(dialect, e, s.user(), s.host(), s.port());
         }
-        hc.setMaximumPoolSize(config.getInt("connection.max_pool_size"));
-        hc.setMinimumIdle(1);
-        hc.setIdleTimeout(config.getInt("connection.idle_timeout") * 1000L);
-        hc.setMaxLifetime(config.getInt("connection.max_lifetime") * 1000L);
-        hc.setConnectionTimeout(Math.max(250L, s.connectTimeout().toMillis()));
-        hc.setValidationTimeout(Math.min(5000L, Math.max(250L, s.connectTimeout().toMillis())));
-        hc.setInitializationFailTimeout(1);
-        hc.setScheduledExecutor(SharedExecutors.HOUSEKEEPING);
-        HikariDataSource ds;
-        try {
-            ds = new HikariDataSource(hc);
-        } catch (RuntimeException e) {
-            throw Errors.connect(dialect, e, s.user(), s.host(), s.port());
-        }
-        ds.getHikariConfigMXBean().setMinimumIdle(0);
-        config.freezeConnectionSettings();
+        ds.setMaximumPoolSize(config.getInt("connection.max_pool_size"));
+        ds.setMinimumIdle(1);
+        ds.setIdleTimeout(config.getInt("connection.idle_timeout") * 1000L);
+        ds.setMaxLifetime(config.getInt("connection.max_lifetime") * 1000L);
+        ds.setConnectionTimeout(Math.max(250L, s.connectTimeout().toMillis()));
+        ds.setValidationTimeout(Math.min(5000L, Math.max(250L, s.connectTimeout().toMillis())));
+        ds.setInitializationFailTimeout(1);
+        ds.setScheduledExecutor(SharedExecutors.HOUSEKEEPING);
         try (java.sql.Connection c = ds.getConnection()) {
+            ds.setMinimumIdle(0);
+            config.freezeConnectionSettings();
             server = dialect.describe(c);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             ds.close();
             throw Errors.connect(dialect, e, s.user(), s.host(), s.port());
         }
-        LOG.debug("Opened pool {} to {}", hc.getPoolName(), server);
+        LOG.debug("Opened pool {} to {}", ds.getPoolName(), server);
         return ds;
     }
 
@@ -333,6 +334,11 @@ final class ConnectionImpl implements Connection {
     public List<Map<String, Object>> query(String sql, Object... params) {
         return run(sql, c -> {
             statements.incrementAndGet();
+            if (params == null || params.length == 0) {
+                try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                    return rows(rs);
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {

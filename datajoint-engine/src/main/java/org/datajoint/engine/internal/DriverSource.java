@@ -22,8 +22,22 @@ final class DriverSource implements DataSource {
     private final Dialect dialect;
     private volatile int loginTimeoutSeconds;
 
+    /**
+     * The driver found for each kind of URL (its part before the host), so that a new instance does
+     * not ask every registered driver again.
+     */
+    private static final java.util.concurrent.ConcurrentMap<String, java.sql.Driver> DRIVERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     DriverSource(Dialect dialect, String url, Properties properties) throws SQLException {
-        this.driver = java.sql.DriverManager.getDriver(url);
+        int host = url.indexOf("//");
+        String scheme = host < 0 ? url : url.substring(0, host);
+        java.sql.Driver known = DRIVERS.get(scheme);
+        if (known == null) {
+            known = java.sql.DriverManager.getDriver(url);
+            DRIVERS.put(scheme, known);
+        }
+        this.driver = known;
         this.url = url;
         this.properties = properties;
         this.dialect = dialect;

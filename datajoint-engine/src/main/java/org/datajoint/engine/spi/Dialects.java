@@ -44,7 +44,12 @@ public final class Dialects {
             return instantiate(key, override.strip());
         }
         Loaded loaded = load();
-        List<Dialect> matches = loaded.dialects.stream().filter(d -> d.backends().contains(key)).toList();
+        List<Dialect> matches = new ArrayList<>(1);
+        for (Dialect d : loaded.dialects) {
+            if (d.backends().contains(key)) {
+                matches.add(d);
+            }
+        }
         if (matches.size() == 1) {
             return matches.get(0);
         }
