@@ -26,8 +26,7 @@ public interface Connection {
 
     /**
      * Runs a query and returns its rows, each an insertion-ordered map of column label to JDBC value.
-     * {@code ?} placeholders take {@code params} as bound values; with no {@code params} the text is
-     * sent as written, as a plain statement.
+     * {@code ?} placeholders take {@code params} as bound values.
      */
     List<Map<String, Object>> query(String sql, Object... params);
 

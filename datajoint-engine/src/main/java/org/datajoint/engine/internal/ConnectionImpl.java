@@ -334,11 +334,6 @@ final class ConnectionImpl implements Connection {
     public List<Map<String, Object>> query(String sql, Object... params) {
         return run(sql, c -> {
             statements.incrementAndGet();
-            if (params == null || params.length == 0) {
-                try (java.sql.Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-                    return rows(rs);
-                }
-            }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -100,16 +100,15 @@ final class DiagramDeletes {
                     deleted.put(n, deleteRows(connection, d.restrictedTable(n)));
                 }
                 current[0] = null;
-                List<String> lines = new ArrayList<>();
-                for (Node n : d.order()) {
-                    if (deleted.containsKey(n)) {
-                        lines.add("  " + d.fullName(n) + ": " + deleted.get(n) + " rows");
-                    }
-                }
-                String listed = String.join("\n", lines);
                 long total = deleted.values().stream().mapToLong(Long::longValue).sum();
+                if (total == 0 && !prompt) {
+                    return null;
+                }
+                String listed = d.order().stream().filter(deleted::containsKey)
+                        .map(n -> "  " + d.fullName(n) + ": " + deleted.get(n) + " rows")
+                        .collect(java.util.stream.Collectors.joining("\n"));
                 if (total > 0) {
-                    LOG.info("Deleting {} rows from {} tables:\n{}", total, lines.size(), listed);
+                    LOG.info("Deleting {} rows from {} tables:\n{}", total, deleted.size(), listed);
                 }
                 if (prompt) {
                     String question = "About to delete:\n" + listed + "\nCommit deletes? [yes/No]";
