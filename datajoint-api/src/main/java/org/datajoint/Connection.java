@@ -27,12 +27,16 @@ public interface Connection {
     /**
      * Runs a query and returns its rows, each an insertion-ordered map of column label to JDBC value.
      * {@code ?} placeholders take {@code params} as bound values.
+     *
+     * @throws SqlTextException when {@code sql} holds more than one statement
      */
     List<Map<String, Object>> query(String sql, Object... params);
 
     /**
      * Runs a statement and returns its update count ({@code 0} for statements that count nothing;
      * rows a statement returns are discarded). {@code ?} takes bound values.
+     *
+     * @throws SqlTextException when {@code sql} holds more than one statement
      */
     long execute(String sql, Object... params);
 

@@ -18,6 +18,7 @@ import org.datajoint.DataJointException;
 import org.datajoint.ServerInfo;
 import org.datajoint.TransactionConflictException;
 import org.datajoint.engine.internal.config.ConfigImpl;
+import org.datajoint.engine.internal.portable.PortableSql;
 import org.datajoint.engine.spi.ConnectionSettings;
 import org.datajoint.engine.spi.Dialect;
 import org.datajoint.engine.spi.ErrorKind;
@@ -332,6 +333,7 @@ final class ConnectionImpl implements Connection {
 
     @Override
     public List<Map<String, Object>> query(String sql, Object... params) {
+        PortableSql.checkStatement(sql, dialect.sqlSyntax());
         return run(sql, c -> {
             statements.incrementAndGet();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -345,6 +347,7 @@ final class ConnectionImpl implements Connection {
 
     @Override
     public long execute(String sql, Object... params) {
+        PortableSql.checkStatement(sql, dialect.sqlSyntax());
         return run(sql, c -> {
             statements.incrementAndGet();
             try (PreparedStatement ps = c.prepareStatement(sql)) {

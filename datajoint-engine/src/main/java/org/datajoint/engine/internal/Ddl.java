@@ -2,9 +2,13 @@ package org.datajoint.engine.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.stream.Collectors;
 import org.datajoint.DefinitionException;
+import org.datajoint.SqlTextException;
 import org.datajoint.engine.internal.definition.TableDefinition.IndexLine;
+import org.datajoint.engine.internal.portable.PortableSql;
 import org.datajoint.engine.spi.Dialect;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -52,7 +56,8 @@ final class Ddl {
             }
         }
         for (IndexLine i : indexes) {
-            List<String> items = i.items().stream().map(item -> item.startsWith("(") ? item : checked(columns, item, i))
+            List<String> items = i.items().stream()
+                    .map(item -> item.startsWith("(") ? expression(connection, columns, item, i) : checked(columns, item, i))
                     .toList();
             index(dsl, dialect, full, items, i.unique(), body, after);
         }
@@ -73,6 +78,26 @@ final class Ddl {
                     + "', which is not an attribute of the table");
         }
         return item;
+    }
+
+    /** An index expression, read as user SQL text over the table's attributes and written anew. */
+    private static String expression(ConnectionImpl connection, List<DeclarationPlan.Column> columns, String item,
+            IndexLine index) {
+        Set<String> names = columns.stream().map(DeclarationPlan.Column::name).collect(Collectors.toSet());
+        PortableSql.Result r;
+        try {
+            r = PortableSql.rewrite(item, new TextTarget(names::contains, connection));
+        } catch (SqlTextException e) {
+            throw new DefinitionException("line " + index.line() + ": the index expression " + item
+                    + " is not one expression: " + e.getMessage(), e);
+        }
+        for (String used : r.columns()) {
+            if (!names.contains(used)) {
+                throw new DefinitionException("line " + index.line() + ": the index expression " + item + " names '"
+                        + used + "', which is not an attribute of the table");
+            }
+        }
+        return "(" + r.sql().strip() + ")";
     }
 
     private static void index(DSLContext dsl, Dialect dialect, String full, List<String> items, boolean unique,
@@ -100,7 +125,7 @@ final class Ddl {
         if (c.core() != null && c.core().name().equals("bool") && (d.equals("0") || d.equals("1"))) {
             return dsl.render(DSL.inline(d.equals("1")));
         }
-        if ((d.startsWith("'") && d.endsWith("'")) || (d.startsWith("\"") && d.endsWith("\""))) {
+        if ((d.startsWith("'") || d.startsWith("\"")) && Literals.isOneLiteral(d)) {
             return literal(dsl, Literals.unquote(d));
         }
         if (d.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {

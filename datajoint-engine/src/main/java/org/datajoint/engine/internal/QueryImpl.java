@@ -145,22 +145,8 @@ class QueryImpl implements QueryExpression {
     /** User SQL text rewritten for this backend; records the attributes it names. */
     String portable(String text, Set<String> columns) {
         QHeading h = qheading();
-        PortableSql.Result result = h.portable(text, connection(), () -> PortableSql.rewrite(text, new PortableSql.Target() {
-            @Override
-            public String identifier(String name) {
-                return connection().renderer().render(DSL.name(name));
-            }
-
-            @Override
-            public boolean isAttribute(String name) {
-                return h.contains(name);
-            }
-
-            @Override
-            public String function(String upperName, List<String> args) {
-                return connection().dialect().function(upperName, args);
-            }
-        }));
+        PortableSql.Result result = h.portable(text, connection(),
+                () -> PortableSql.rewrite(text, new TextTarget(h::contains, connection())));
         columns.addAll(result.columns());
         return result.sql();
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.datajoint.SqlTextException;
 import org.datajoint.UnknownAttributeException;
 import org.datajoint.engine.internal.portable.PortableNames;
 import org.jooq.Field;
@@ -21,13 +22,13 @@ final class TopOrder {
      * Checks one ordering item against the heading.
      *
      * @throws UnknownAttributeException when it names an attribute not in the heading
-     * @throws IllegalArgumentException when it is not an attribute name with an optional direction
+     * @throws SqlTextException when it is not an attribute name with an optional direction
      */
     static void check(QueryImpl query, String item) {
         Map.Entry<String, Boolean> m = PortableNames.orderItem(item);
         if (m == null) {
-            throw new IllegalArgumentException("Cannot order by '" + item + "': write an attribute name, optionally"
-                    + " followed by ASC or DESC, or KEY");
+            throw new SqlTextException(item, 0, "an ordering item is an attribute name, optionally followed by ASC"
+                    + " or DESC, or KEY");
         }
         String name = m.getKey();
         if (!name.equals("KEY") && !query.qheading().contains(name)) {

@@ -162,6 +162,15 @@ public interface Dialect {
     }
 
     /**
+     * How this server, in the sessions this dialect opens, reads SQL text: escapes, dollar quotes
+     * and comments. Standard SQL by default. User SQL text is read by these rules before it is
+     * sent, so a dialect must describe what its sessions really do.
+     */
+    default SqlSyntax sqlSyntax() {
+        return SqlSyntax.STANDARD;
+    }
+
+    /**
      * The translation of a function call in user SQL text (restrictions, computed attributes),
      * or {@code null} to keep it as written. Users write either MySQL's or PostgreSQL's
      * spelling; each dialect translates the other's ({@code GROUP_CONCAT} and

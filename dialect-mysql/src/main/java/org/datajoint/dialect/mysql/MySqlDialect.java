@@ -10,6 +10,7 @@ import org.datajoint.engine.spi.CatalogTable;
 import org.datajoint.engine.spi.ConnectionSettings;
 import org.datajoint.engine.spi.CoreType;
 import org.datajoint.engine.spi.Dialect;
+import org.datajoint.engine.spi.SqlSyntax;
 import org.datajoint.engine.spi.ErrorKind;
 import org.jooq.SQLDialect;
 
@@ -116,6 +117,12 @@ public final class MySqlDialect implements Dialect {
     @Override
     public SQLDialect sqlDialect() {
         return SQLDialect.MYSQL;
+    }
+
+    /** Backslash escapes on: {@link #SQL_MODE} leaves out {@code NO_BACKSLASH_ESCAPES} whatever the server's default. */
+    @Override
+    public SqlSyntax sqlSyntax() {
+        return SqlSyntax.MYSQL;
     }
 
     @Override

@@ -39,6 +39,10 @@ final class MySqlTypeMapping {
         if (simple != null) {
             return simple;
         }
+        if (type.name().equals("enum")) {
+            return "enum(" + String.join(",", type.enumValues().stream()
+                    .map(v -> "'" + v.replace("\\", "\\\\").replace("'", "''") + "'").toList()) + ")";
+        }
         return type.text();
     }
 

@@ -11,6 +11,7 @@ import org.datajoint.engine.spi.CatalogTable;
 import org.datajoint.engine.spi.ConnectionSettings;
 import org.datajoint.engine.spi.CoreType;
 import org.datajoint.engine.spi.Dialect;
+import org.datajoint.engine.spi.SqlSyntax;
 import org.datajoint.engine.spi.ErrorKind;
 import org.jooq.SQLDialect;
 
@@ -64,7 +65,7 @@ public final class PostgresDialect implements Dialect {
         p.setProperty("assumeMinServerVersion", "10");
         p.setProperty("reWriteBatchedInserts", "true");
         p.setProperty("tcpKeepAlive", "true");
-        p.setProperty("options", "-c TimeZone=UTC");
+        p.setProperty("options", "-c TimeZone=UTC -c standard_conforming_strings=on");
         p.setProperty("stringtype", "unspecified");
         return p;
     }
@@ -90,6 +91,12 @@ public final class PostgresDialect implements Dialect {
     @Override
     public SQLDialect sqlDialect() {
         return SQLDialect.POSTGRES;
+    }
+
+    /** Standard-conforming strings, which every session sets ({@link #jdbcProperties}) whatever the server's default. */
+    @Override
+    public SqlSyntax sqlSyntax() {
+        return SqlSyntax.POSTGRESQL;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.datajoint.engine.internal.definition;
 
-/** Splits {@code name [= default] : type [# comment]}, respecting quotes in the default. */
+/**
+ * Splits {@code name [= default] : type [# comment]}, respecting quotes in the default: a quote
+ * doubled or after a backslash does not end it (as {@code Literals} reads it).
+ */
 final class AttributeLine {
 
     private AttributeLine() {
@@ -14,7 +17,9 @@ final class AttributeLine {
         for (int i = 0; i < text.length() && colon < 0; i++) {
             char c = text.charAt(i);
             if (quote != 0) {
-                if (c == quote) {
+                if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == quote) {
+                    i++;
+                } else if (c == quote) {
                     quote = 0;
                 }
             } else if (c == '\'' || c == '"') {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.Set;
 import org.datajoint.DataJointException;
+import org.datajoint.engine.spi.SqlSyntax;
 import org.junit.jupiter.api.Test;
 
 class PortableSqlTest {
@@ -25,6 +26,16 @@ class PortableSqlTest {
         @Override
         public String function(String upperName, List<String> args) {
             return upperName.equals("GROUP_CONCAT") ? "AGG(" + String.join("|", args) + ")" : null;
+        }
+
+        @Override
+        public String literal(String value) {
+            return "'" + value.replace("'", "''") + "'";
+        }
+
+        @Override
+        public SqlSyntax syntax() {
+            return SqlSyntax.STANDARD;
         }
     };
 
