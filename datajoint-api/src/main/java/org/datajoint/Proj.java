@@ -96,15 +96,20 @@ public final class Proj {
      * DataJoint, an expression that is a bare attribute name renames it and one that is an
      * attribute name in parentheses duplicates it.
      *
-     * @throws IllegalArgumentException for a blank name or expression, or a name given twice
+     * @throws IllegalArgumentException for a blank name, or a name given twice
+     * @throws SqlTextException for a blank expression
      */
     public Proj compute(String name, String expression) {
         String n = check(name, "new attribute");
         if (named.containsKey(n)) {
             throw new IllegalArgumentException("attribute '" + n + "' is named twice in the projection");
         }
+        Objects.requireNonNull(expression, "expression");
+        if (expression.isBlank()) {
+            throw new SqlTextException(expression, 0, "the expression of '" + n + "' is blank");
+        }
         Map<String, String> m = new LinkedHashMap<>(named);
-        m.put(n, check(expression, "expression of '" + n + "'"));
+        m.put(n, expression.strip());
         return new Proj(all, kept, excluded, m);
     }
 
