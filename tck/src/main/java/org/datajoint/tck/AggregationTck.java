@@ -62,7 +62,7 @@ public interface AggregationTck extends TckTarget {
         assertEquals(4L, row(rows, "subject_id", 3).get("n"));
         QueryExpression none = lab.subject.aggr(lab.session.restrict(false), Map.of("n", "count(session_id)"));
         assertEquals(4, none.count());
-        none.toDicts().forEach(r -> assertEquals(0L, r.get("n")));
+        assertEquals(List.of(0L, 0L, 0L, 0L), none.toDicts().stream().map(r -> r.get("n")).toList());
         Map<String, Object> total = DataJoint.U().aggr(lab.session.restrict(false), Map.of("n", "count(*)")).fetch1();
         assertEquals(Map.of("n", 0L), total);
         DataJointException e = assertThrows(DataJointException.class,
@@ -102,7 +102,7 @@ public interface AggregationTck extends TckTarget {
         Lab lab = new Lab(tck);
         QueryExpression mice = lab.subject.restrict(Map.of("species", "mouse")).proj();
         QueryExpression rats = lab.subject.restrict(Map.of("species", "rat")).proj();
-        assertEquals(mice.count() + rats.count(), mice.union(rats).count(), "disjoint restrictions add up");
+        assertEquals(List.of(1, 2, 3, 4), ids(mice.union(rats), "subject_id"), "disjoint restrictions add up");
         assertEquals(4, mice.union(lab.subject.proj()).count());
         assertThrows(DataJointException.class, () -> lab.subject.union(lab.subject.restrict("sex = 'F'")),
                 "operands sharing secondary attributes");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>{@code
  * class MyDialectTckTest implements DataJointTck {
  *     public String backend() { return "mydb"; }
+ *     public int defaultPort() { return 4000; }
  *     public String sessionIdSql() { return "SELECT session_id()"; }
  *     public String sessionTimeZoneSql() { return "SELECT current_time_zone()"; }
  *     public String killSessionSql(long id) { return "KILL SESSION " + id; }

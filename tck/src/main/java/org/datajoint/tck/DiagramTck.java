@@ -179,11 +179,12 @@ public interface DiagramTck extends TckTarget {
         assertEquals(1L, preview.get(subject.fullTableName()));
         assertEquals(2L, preview.get(session.fullTableName()));
         assertEquals(2L, preview.get(recording.fullTableName()));
-        five.delete(DeleteOptions.noPrompt().partIntegrity(PartIntegrity.CASCADE));
+        assertEquals(2, five.delete(DeleteOptions.noPrompt().partIntegrity(PartIntegrity.CASCADE)),
+                "recording 6 went with its master too");
         assertEquals(List.of(2), ids(subject, "subject_id"));
         assertEquals(1, session.count());
         assertEquals(List.of(7), ids(recording, "recording_id"));
-        recording.delete(DeleteOptions.noPrompt().partIntegrity(PartIntegrity.IGNORE));
+        assertEquals(1, recording.delete(DeleteOptions.noPrompt().partIntegrity(PartIntegrity.IGNORE)));
         assertEquals(0, recording.count());
         assertEquals(1, subject.count(), "IGNORE leaves the master");
     }
@@ -226,7 +227,7 @@ public interface DiagramTck extends TckTarget {
         assertEquals(2, p.count(), "a part row of master k=2 would go without its master: nothing was deleted");
         Diagram cascade = Diagram.of(s).cascade(one, PartIntegrity.CASCADE);
         assertEquals(2L, cascade.preview().get(m.fullTableName()), "CASCADE takes the other master too");
-        one.delete(DeleteOptions.noPrompt().partIntegrity(PartIntegrity.IGNORE));
+        assertEquals(1, one.delete(DeleteOptions.noPrompt().partIntegrity(PartIntegrity.IGNORE)));
         assertEquals(List.of(2), ids(m, "k"), "IGNORE keeps master k=2, now without its part row");
         assertEquals(0, p.count());
     }
@@ -298,7 +299,7 @@ public interface DiagramTck extends TckTarget {
             Map<String, Long> preview = Diagram.of(subject).cascade(subject.restrict(Map.of("subject_id", "M001")))
                     .preview();
             assertEquals(1L, preview.get(treatment.fullTableName()), "found in a schema this instance never opened");
-            subject.restrict(Map.of("subject_id", "M001")).delete(DeleteOptions.noPrompt());
+            assertEquals(1, subject.restrict(Map.of("subject_id", "M001")).delete(DeleteOptions.noPrompt()));
         }
         assertEquals(0, treatment.count());
         p.session.drop(org.datajoint.DropOptions.noPrompt());

@@ -39,18 +39,17 @@ public interface FailureTck extends TckTarget {
     default void aKnownBackendWithoutItsDialectNamesTheArtifact(TckContext tck) {
         Map<String, String> artifacts = Map.of("mysql", "org.datajoint:datajoint-dialect-mysql",
                 "postgresql", "org.datajoint:datajoint-dialect-postgres");
-        int checked = 0;
         for (Map.Entry<String, String> e : artifacts.entrySet()) {
             Instance.Builder b = DataJoint.instance().environment(Map.of()).workingDirectory(Tck.isolatedDirectory())
                     .backend(e.getKey());
-            try {
+            if (e.getKey().equals(tck.backend())) {
                 tck.track(b.build());
-            } catch (DialectNotFoundException missing) {
+            } else {
+                DialectNotFoundException missing = assertThrows(DialectNotFoundException.class, b::build,
+                        "the suite runs with the dialect under test alone on the class path, so " + e.getKey() + " has none");
                 assertTrue(missing.getMessage().contains("Add the artifact " + e.getValue()), missing.getMessage());
-                checked++;
             }
         }
-        assertTrue(checked < artifacts.size(), "the backend under test has its dialect");
     }
 
     @Test

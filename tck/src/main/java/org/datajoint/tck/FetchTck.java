@@ -64,6 +64,9 @@ public interface FetchTck extends TckTarget {
         String sql = q.sql();
         assertTrue(sql.toLowerCase(java.util.Locale.ROOT).startsWith("select"), sql);
         assertTrue(sql.contains("?") && !sql.contains("rat"), sql);
+        assertEquals(List.of(3, 4), lab.instance.connection().query(sql, "rat").stream()
+                .map(r -> ((Number) r.get("subject_id")).intValue()).sorted().toList(),
+                "the statement shown, run with the restriction's value bound, gives the query's rows");
         String preview = lab.subject.toString();
         assertTrue(preview.contains("*subject_id") && preview.contains("species"), preview);
         assertTrue(preview.contains("Total: 4") && preview.contains("..."), preview);

@@ -31,7 +31,8 @@ public interface JoinProjectionTck extends TckTarget {
         QueryExpression se = lab.session.join(lab.experimenter);
         assertEquals(List.of("subject_id", "session_id"), se.heading().primaryKey(), "A -> B: PK(A)");
         assertEquals(6, se.count());
-        assertTrue(se.heading().names().contains("full_name"));
+        assertEquals(List.of("subject_id", "session_id", "experimenter", "session_date", "notes", "full_name"),
+                se.heading().names());
         QueryExpression sx = lab.subject.join(lab.experimenter);
         assertEquals(List.of("subject_id", "experimenter"), sx.heading().primaryKey(), "neither: the union");
         assertEquals(12, sx.count());
@@ -131,7 +132,9 @@ public interface JoinProjectionTck extends TckTarget {
         assertEquals(List.of(1, 2, 3, 4), ids(renamed, "animal_id"));
         QueryExpression dup = lab.subject.proj(Proj.of("species").duplicate("kind", "species"));
         assertEquals(List.of("subject_id"), dup.heading().primaryKey());
-        dup.toDicts().forEach(r -> assertEquals(r.get("species"), r.get("kind")));
+        assertEquals(List.of(List.of("mouse", "mouse"), List.of("mouse", "mouse"), List.of("rat", "rat"),
+                List.of("rat", "rat")), dup.orderBy("KEY").toDicts().stream()
+                .map(r -> List.of(r.get("species"), r.get("kind"))).toList());
         QueryExpression twice = lab.subject.proj(Proj.key().compute("twice", "subject_id * 2"));
         assertEquals(List.of(2, 4, 6, 8), ids(twice, "twice"));
         assertEquals(Long.class, twice.toDicts().get(0).get("twice").getClass(), "whole computed values are Long");

@@ -116,6 +116,25 @@ final class Lab {
         course.insert(List.of(Map.of("id", 1, "title", "Math"), Map.of("id", 3, "title", "Art")));
     }
 
+    /** Whether the session (subject, session) exists. */
+    static boolean sessionExists(int subject, int session) {
+        for (int[] t : TRIALS) {
+            if (t[0] == subject && t[1] == session) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The number of trials of a subject's sessions. */
+    static int trialsOf(int subject) {
+        int n = 0;
+        for (int[] t : TRIALS) {
+            n += t[0] == subject ? t[2] : 0;
+        }
+        return n;
+    }
+
     /** The number of trials in all sessions. */
     static int totalTrials() {
         int n = 0;

