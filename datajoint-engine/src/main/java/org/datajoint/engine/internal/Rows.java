@@ -60,18 +60,24 @@ final class Rows {
         sender.finish();
     }
 
-    /** The attributes with a default other than {@code null}. */
+    /** The attributes with a default other than {@code null}, or whose values the server generates. */
     private static List<String> defaulted(Heading heading) {
-        return heading.attributes().stream().filter(Rows::hasDefault).map(Attribute::name).toList();
+        return heading.attributes().stream().filter(a -> hasDefault(a) || a.autoIncrement()).map(Attribute::name)
+                .toList();
     }
 
     private static boolean hasDefault(Attribute a) {
         return a.defaultValue() != null && !a.defaultValue().equalsIgnoreCase("null");
     }
 
+    /** Whether an insert must give the attribute a value: it has no default and the server does not generate it. */
+    private static boolean required(Attribute a) {
+        return !a.nullable() && a.defaultValue() == null && !a.autoIncrement();
+    }
+
     /**
-     * The row without its {@code null} values of attributes that have a default: as in DataJoint,
-     * {@code null} stands for the attribute's default.
+     * The row without its {@code null} values of attributes that have a default or a generated
+     * value: as in DataJoint, {@code null} stands for the attribute's default.
      */
     private static Map<String, ?> withoutNullDefaults(Map<String, ?> row, List<String> defaulted) {
         Map<String, Object> copy = null;
@@ -95,7 +101,7 @@ final class Rows {
 
     private static void checkRequired(TableImpl table, Heading heading, Map<String, ?> row) {
         for (Attribute a : heading.attributes()) {
-            if (!a.nullable() && a.defaultValue() == null && !row.containsKey(a.name())) {
+            if (required(a) && !row.containsKey(a.name())) {
                 throw new DataJointException("Row for " + table.className() + " lacks the required attribute '"
                         + a.name() + "' (" + a.type() + ", no default): " + row.keySet());
             }
@@ -323,7 +329,7 @@ final class Rows {
             }
         }
         for (Attribute a : heading.attributes()) {
-            if (!a.nullable() && a.defaultValue() == null && !names.contains(a.name())) {
+            if (required(a) && !names.contains(a.name())) {
                 throw new DataJointException("The query inserted into " + table.className() + " lacks the required"
                         + " attribute '" + a.name() + "' (" + a.type() + ", no default): " + rows.qheading().names());
             }
