@@ -252,6 +252,31 @@ public interface DeclarationTck extends TckTarget {
     }
 
     @Test
+    default void aDeclarationThatFailsAfterItsCreateTableLeavesNothing(TckContext tck) {
+        Instance inst = tck.instance();
+        Schema s = inst.schema(tck.schemaName("halfdecl"));
+        inst.connection().execute("CREATE TABLE " + inst.freeTable(s.name() + ".~lineage").fullTableName()
+                + " (table_name VARCHAR(64) NOT NULL, attribute_name VARCHAR(64) NOT NULL, lineage VARCHAR(255) NOT NULL,"
+                + " origin VARCHAR(8) NOT NULL, PRIMARY KEY (table_name, attribute_name))");
+        assertThrows(DataJointException.class, () -> s.manual("Probe", "probe_id : int32\n---\nlabel : varchar(8)\n"),
+                "the lineage rows written after CREATE TABLE do not fit this ~lineage table");
+        assertEquals(List.of("~lineage"), s.listTables(), "the table created before the failure was dropped");
+        assertFalse(inst.freeTable(s.name() + ".probe").isDeclared());
+
+        Schema fresh = inst.schema(tck.schemaName("halflookup"));
+        assertThrows(DataJointException.class, () -> fresh.lookup("Color", "color : varchar(4)\n",
+                List.of(Map.of("color", "red"), Map.of("color", "far too long"))), "contents that do not fit");
+        assertEquals(List.of(), fresh.listTables(), "neither the table nor the ~lineage it created is left");
+        Table color = fresh.lookup("Color", "color : varchar(4)\n", List.of(Map.of("color", "red")));
+        assertEquals(List.of(Map.of("color", "red")), color.toDicts());
+        assertThrows(DataJointException.class, () -> fresh.lookup("Color", "color : varchar(4)\n",
+                List.of(Map.of("color", "far too long"))));
+        assertEquals(List.of(Map.of("color", "red")), color.toDicts(), "a table that existed before is kept");
+        assertEquals(1, inst.connection().query("SELECT attribute_name FROM "
+                + inst.freeTable(fresh.name() + ".~lineage").fullTableName()).size(), "its lineage is kept too");
+    }
+
+    @Test
     default void childrenInSchemasNeverOpenedAreFound(TckContext tck) {
         Instance declaring = tck.instance();
         Schema up = declaring.schema(tck.schemaName("up"));

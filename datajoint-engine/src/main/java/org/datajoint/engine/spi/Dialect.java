@@ -64,6 +64,15 @@ public interface Dialect {
      */
     boolean dropSchemaNeedsCascade();
 
+    /**
+     * Whether a transaction's rollback undoes the {@code CREATE TABLE} and other DDL it ran
+     * (PostgreSQL). When not (MySQL, where DDL commits implicitly), the engine drops what a failed
+     * declaration created itself.
+     */
+    default boolean transactionalDdl() {
+        return false;
+    }
+
     /** What a server error means, from its SQLState and vendor code. Never throws. */
     ErrorKind classify(SQLException error);
 
