@@ -15,14 +15,23 @@ import java.util.Objects;
  *     the text {@code "null"} for nullable attributes; {@code CURRENT_TIMESTAMP}; quoted strings keep their quotes)
  * @param comment the attribute's comment, without the stored type prefix
  * @param hidden whether this is a platform-managed attribute ({@code _singleton}, {@code _job_start_time}) that users never see
+ * @param autoIncrement whether the server generates the attribute's value when an insert leaves it out
+ *     (or gives {@code null}): MySQL's {@code AUTO_INCREMENT}, PostgreSQL's {@code serial} and identity
+ *     columns, declared in a definition as {@code int auto_increment}
  */
 public record Attribute(String name, String type, String sqlType, boolean inPrimaryKey, boolean nullable,
-        String defaultValue, String comment, boolean hidden) {
+        String defaultValue, String comment, boolean hidden, boolean autoIncrement) {
 
     public Attribute {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(sqlType, "sqlType");
         comment = comment == null ? "" : comment;
+    }
+
+    /** An attribute whose values the server does not generate. */
+    public Attribute(String name, String type, String sqlType, boolean inPrimaryKey, boolean nullable,
+            String defaultValue, String comment, boolean hidden) {
+        this(name, type, sqlType, inPrimaryKey, nullable, defaultValue, comment, hidden, false);
     }
 }

@@ -24,13 +24,23 @@ public final class InsertOptions {
         this.replace = replace;
     }
 
-    /** Rows whose primary key already exists replace the existing row's secondary attributes. */
+    /**
+     * Each row replaces the rows it conflicts with, as MySQL's {@code REPLACE} and DataJoint for
+     * Python do, on every backend: every stored row that has the new row's primary key, or its value
+     * of any unique index, is deleted, then the new row is inserted. So one new row may replace
+     * several stored ones; attributes the new row leaves out take their defaults (they do not keep
+     * the old values); {@code null} conflicts with nothing; rows of one insert are applied in order,
+     * so a later row replaces an earlier one. A row that rows of another table reference cannot be
+     * deleted, so replacing it fails with {@link IntegrityException} and changes nothing: change such
+     * a row with {@code Table.update1}. Inserting a query's rows with replace on PostgreSQL fetches
+     * them first.
+     */
     public static InsertOptions replace() {
         return DEFAULTS.withReplace();
     }
 
     /**
-     * These options, replacing rows that already exist.
+     * These options, replacing the rows that conflict with new ones (see {@link #replace()}).
      *
      * @throws IllegalArgumentException together with skipDuplicates
      */
@@ -38,7 +48,7 @@ public final class InsertOptions {
         return new InsertOptions(skipDuplicates, ignoreExtraFields, allowDirectInsert, true);
     }
 
-    /** Whether existing rows are replaced. */
+    /** Whether new rows replace the rows they conflict with (see {@link #replace()}). */
     public boolean isReplace() {
         return replace;
     }

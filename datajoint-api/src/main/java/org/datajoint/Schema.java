@@ -21,8 +21,12 @@ public interface Schema {
     List<String> listTables();
 
     /**
-     * Drops the schema and every table in it. With safemode on, asks the config's {@link Confirmer}
-     * first and does nothing if it declines.
+     * Drops the schema and every table in it, and, as {@link Table#drop()} does for one table, the
+     * tables of other schemas that depend on them (found even in schemas this instance never
+     * opened). Tables go after the tables that reference them, also when schemas reference each
+     * other both ways. With safemode on, asks the config's {@link Confirmer} first, naming those
+     * tables of other schemas, and does nothing if it declines. On PostgreSQL the whole drop is one
+     * transaction; MySQL cannot roll DDL back.
      *
      * @return whether the schema was dropped
      */

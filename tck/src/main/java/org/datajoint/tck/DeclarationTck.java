@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.datajoint.Attribute;
+import org.datajoint.DataJointException;
 import org.datajoint.DefinitionException;
 import org.datajoint.ForeignKey;
 import org.datajoint.Heading;
@@ -253,6 +254,31 @@ public interface DeclarationTck extends TckTarget {
     }
 
     @Test
+    default void aDeclarationThatFailsAfterItsCreateTableLeavesNothing(TckContext tck) {
+        Instance inst = tck.instance();
+        Schema s = inst.schema(tck.schemaName("halfdecl"));
+        inst.connection().execute("CREATE TABLE " + inst.freeTable(s.name() + ".~lineage").fullTableName()
+                + " (table_name VARCHAR(64) NOT NULL, attribute_name VARCHAR(64) NOT NULL, lineage VARCHAR(255) NOT NULL,"
+                + " origin VARCHAR(8) NOT NULL, PRIMARY KEY (table_name, attribute_name))");
+        assertThrows(DataJointException.class, () -> s.manual("Probe", "probe_id : int32\n---\nlabel : varchar(8)\n"),
+                "the lineage rows written after CREATE TABLE do not fit this ~lineage table");
+        assertEquals(List.of("~lineage"), s.listTables(), "the table created before the failure was dropped");
+        assertFalse(inst.freeTable(s.name() + ".probe").isDeclared());
+
+        Schema fresh = inst.schema(tck.schemaName("halflookup"));
+        assertThrows(DataJointException.class, () -> fresh.lookup("Color", "color : varchar(4)\n",
+                List.of(Map.of("color", "red"), Map.of("color", "far too long"))), "contents that do not fit");
+        assertEquals(List.of(), fresh.listTables(), "neither the table nor the ~lineage it created is left");
+        Table color = fresh.lookup("Color", "color : varchar(4)\n", List.of(Map.of("color", "red")));
+        assertEquals(List.of(Map.of("color", "red")), color.toDicts());
+        assertThrows(DataJointException.class, () -> fresh.lookup("Color", "color : varchar(4)\n",
+                List.of(Map.of("color", "far too long"))));
+        assertEquals(List.of(Map.of("color", "red")), color.toDicts(), "a table that existed before is kept");
+        assertEquals(1, inst.connection().query("SELECT attribute_name FROM "
+                + inst.freeTable(fresh.name() + ".~lineage").fullTableName()).size(), "its lineage is kept too");
+    }
+
+    @Test
     default void childrenInSchemasNeverOpenedAreFound(TckContext tck) {
         Instance declaring = tck.instance();
         Schema up = declaring.schema(tck.schemaName("up"));
@@ -280,6 +306,51 @@ public interface DeclarationTck extends TckTarget {
         assertTrue(h.attribute("stamp").nullable());
         t.insert1(Map.of("id", 7L, "note", "free text"));
         assertEquals("free text", t.fetch1().get("note"));
+    }
+
+    @Test
+    default void generatedKeysAreInTheHeadingAndInsertsMayOmitThem(TckContext tck) {
+        Instance inst = tck.instance();
+        Schema s = inst.schema(tck.schemaName("autoinc"));
+        List<String> types = generatedKeyColumnTypes();
+        for (int i = 0; i < types.size(); i++) {
+            inst.connection().execute("CREATE TABLE " + inst.freeTable(s.name() + ".counter" + i).fullTableName()
+                    + " (id " + types.get(i) + " PRIMARY KEY, label VARCHAR(10) NOT NULL)");
+        }
+        for (int i = 0; i < types.size(); i++) {
+            Table t = inst.freeTable(s.name() + ".counter" + i);
+            Heading h = t.heading();
+            assertTrue(h.attribute("id").autoIncrement(), types.get(i) + " is read as auto-increment");
+            assertFalse(h.attribute("label").autoIncrement(), types.get(i));
+            assertEquals(List.of("id"), h.primaryKey(), types.get(i));
+            Map<String, Object> nullKey = new java.util.HashMap<>();
+            nullKey.put("id", null);
+            nullKey.put("label", "null");
+            t.insert1(Map.of("label", "omitted"));
+            t.insert1(nullKey);
+            List<Map<String, Object>> bulk = new java.util.ArrayList<>();
+            for (int r = 0; r < 1_200; r++) {
+                bulk.add(Map.of("label", "b" + r));
+            }
+            t.insert(bulk);
+            List<Long> ids = t.column("id", Number.class).stream().map(Number::longValue).toList();
+            assertEquals(1_202, ids.size(), types.get(i));
+            assertEquals(1_202, new java.util.HashSet<>(ids).size(), types.get(i) + ": every row got its own key");
+            assertTrue(ids.stream().allMatch(id -> id > 0), types.get(i));
+            DataJointException missing = assertThrows(DataJointException.class, () -> t.insert1(Map.of("id", 5_000)));
+            assertTrue(missing.getMessage().contains("'label'"), "other attributes stay required: " + missing.getMessage());
+        }
+        Table entry = s.manual("Entry", "entry_id : int auto_increment\n---\nnote : varchar(20)\n");
+        assertTrue(entry.heading().attribute("entry_id").autoIncrement(), "declared with auto_increment");
+        entry.insert(List.of(Map.of("note", "first"), Map.of("note", "second")));
+        assertEquals(2, new java.util.HashSet<>(entry.column("entry_id", Object.class)).size());
+        String described = entry.describe();
+        assertTrue(described.contains("entry_id : int auto_increment"), described);
+        Table copy = inst.schema(tck.schemaName("autoinccopy")).manual("Entry", described);
+        assertTrue(copy.heading().attribute("entry_id").autoIncrement(), "describe() keeps auto_increment:\n" + described);
+        assertEquals(described, copy.describe());
+        assertFalse(inst.schema(s.name()).manual("Plain", "plain_id : int32\n").heading().attribute("plain_id")
+                .autoIncrement());
     }
 
     @Test

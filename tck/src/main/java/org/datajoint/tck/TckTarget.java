@@ -38,6 +38,13 @@ public interface TckTarget {
     java.util.List<String> grantSchemaSql(String schema, String user);
 
     /**
+     * Column types, as {@code CREATE TABLE} takes them before {@code PRIMARY KEY}, for which the
+     * server generates values: every spelling of the server's own ({@code AUTO_INCREMENT},
+     * {@code SERIAL}, identity columns) that a table declared outside DataJoint may use.
+     */
+    java.util.List<String> generatedKeyColumnTypes();
+
+    /**
      * The most rows of a plain insert (no skipped or replaced duplicates) that the dialect sends
      * in one statement: 1,000 for batched INSERTs, more where it loads in bulk (10,000 with
      * PostgreSQL's COPY).

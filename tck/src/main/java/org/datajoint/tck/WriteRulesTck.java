@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.datajoint.Cond;
 import org.datajoint.DataJointException;
 import org.datajoint.DuplicateKeyException;
 import org.datajoint.InsertOptions;
@@ -145,6 +146,77 @@ public interface WriteRulesTck extends TckTarget {
         assertTrue(e.getMessage().contains("Row 1204") && e.getMessage().contains("Doc")
                 && e.getMessage().contains("'body'") && e.getMessage().contains("Object"), e.getMessage());
         assertEquals(1, t.count(), "the rows before the bad one were not kept");
+    }
+
+    @Test
+    default void replaceDeletesEveryRowThatConflictsOnAnyUniqueIndexThenInserts(TckContext tck) {
+        Schema s = tck.instance().schema(tck.schemaName("replace"));
+        Table tag = s.manual("Tag", """
+                tag_id : int32
+                ---
+                code : varchar(8)
+                nick = null : varchar(8)
+                note = 'none' : varchar(8)
+                unique index(code)
+                unique index(nick)
+                """);
+        tag.insert(List.of(tag(1, "a", null, "n1"), tag(2, "b", null, "n2"), tag(3, "c", "cc", "n3"), tag(4, "d", null, "n4")));
+        InsertOptions replace = InsertOptions.replace();
+        tag.insert(List.of(Map.of("tag_id", 2, "code", "c")), replace);
+        assertEquals(List.of(tag(1, "a", null, "n1"), tag(2, "c", null, "none"), tag(4, "d", null, "n4")), tags(tag),
+                "the row with the key and the row with the code are both gone; left-out attributes take their defaults");
+        tag.insert(List.of(Map.of("tag_id", 9, "code", "d", "note", "n9")), replace);
+        assertEquals(List.of(tag(1, "a", null, "n1"), tag(2, "c", null, "none"), tag(9, "d", null, "n9")), tags(tag),
+                "a conflict on a secondary unique index alone replaces that row");
+        tag.insert(List.of(tag(5, "x", "p", "first"), tag(5, "y", null, "second"), tag(6, "y", null, "third"),
+                tag(7, "z", "p", "fourth")), replace);
+        assertEquals(List.of(tag(1, "a", null, "n1"), tag(2, "c", null, "none"), tag(6, "y", null, "third"),
+                tag(7, "z", "p", "fourth"), tag(9, "d", null, "n9")), tags(tag),
+                "rows of one insert apply in order; nulls conflict with nothing");
+        List<Map<String, Object>> many = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            many.add(tag(100 + i, "m" + i, null, "many"));
+        }
+        many.set(1_700, tag(1_700, "m200", null, "late"));
+        tag.insert(many, replace);
+        assertEquals(5 + 2_498, tag.count(), "a row in a later batch replaces one of an earlier batch");
+        assertEquals(List.of(Map.of("tag_id", 1_700)), tag.restrict(Map.of("code", "m200")).proj().toDicts());
+
+        Table use = s.manual("Use", "-> Tag\nuse_id : int32\n");
+        use.insert1(Map.of("tag_id", 1, "use_id", 1));
+        List<Map<String, Object>> before = tags(tag);
+        IntegrityException referenced = assertThrows(IntegrityException.class,
+                () -> tag.insert(List.of(Map.of("tag_id", 1, "code", "q")), replace));
+        assertTrue(referenced.getMessage().contains("update1"), referenced.getMessage());
+        assertThrows(IntegrityException.class, () -> tag.insert(List.of(tag(8, "k", null, "k"), tag(10, "a", null, "a")),
+                replace), "a row whose unique value another row holds, and that row is referenced");
+        assertEquals(before, tags(tag), "a refused replace changes nothing");
+
+        Table settings = s.manual("Settings", "---\nlevel : int32\n");
+        settings.insert1(Map.of("level", 1));
+        settings.insert(List.of(Map.of("level", 2)), replace);
+        assertEquals(List.of(Map.of("level", 2)), settings.toDicts(), "the row of a singleton table is replaced");
+
+        Table source = s.manual("Source", "tag_id : int32\n---\ncode : varchar(8)\n");
+        source.insert(List.of(Map.of("tag_id", 11, "code", "c"), Map.of("tag_id", 12, "code", "y")));
+        tag.insert(source, replace);
+        assertEquals(List.of(), tag.restrict(Cond.or(Map.of("tag_id", 2), Map.of("tag_id", 6))).toDicts(),
+                "a query's rows replace the same way");
+        assertEquals(List.of(tag(11, "c", null, "none"), tag(12, "y", null, "none")),
+                tags(tag.restrict(Cond.or(Map.of("tag_id", 11), Map.of("tag_id", 12)))));
+    }
+
+    private static Map<String, Object> tag(int id, String code, String nick, String note) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("tag_id", id);
+        row.put("code", code);
+        row.put("nick", nick);
+        row.put("note", note);
+        return row;
+    }
+
+    private static List<Map<String, Object>> tags(Table t) {
+        return t.restrict("tag_id < 100").orderBy("tag_id").toDicts();
     }
 
     private static Map<String, Object> with(Map<String, Object> row, Object... pairs) {

@@ -22,13 +22,22 @@ final class Ddl {
     private Ddl() {
     }
 
-    static List<String> statements(TableImpl table, String comment, List<DeclarationPlan.Column> columns,
+    /**
+     * The statements of one declaration, in order.
+     *
+     * @param before what prepares the table (PostgreSQL's enum types)
+     * @param create the {@code CREATE TABLE}
+     * @param after what completes it (comments and indexes where they are separate statements)
+     */
+    record Script(List<String> before, String create, List<String> after) {
+    }
+
+    static Script statements(TableImpl table, String comment, List<DeclarationPlan.Column> columns,
             List<DeclarationPlan.Reference> references, List<IndexLine> indexes, List<String> preparation) {
         ConnectionImpl connection = table.instanceConnection();
         Dialect dialect = connection.dialect();
         DSLContext dsl = connection.renderer();
         String full = table.fullTableName();
-        List<String> out = new ArrayList<>(preparation.stream().distinct().toList());
         List<String> after = new ArrayList<>();
         StringJoiner body = new StringJoiner(",\n  ", "CREATE TABLE " + full + " (\n  ", "\n)");
         for (DeclarationPlan.Column c : columns) {
@@ -67,9 +76,7 @@ final class Ddl {
         } else if (comment != null && !comment.isEmpty()) {
             after.add(0, "COMMENT ON TABLE " + full + " IS " + literal(dsl, comment));
         }
-        out.add(create);
-        out.addAll(after);
-        return out;
+        return new Script(preparation.stream().distinct().toList(), create, List.copyOf(after));
     }
 
     private static String checked(List<DeclarationPlan.Column> columns, String item, IndexLine index) {

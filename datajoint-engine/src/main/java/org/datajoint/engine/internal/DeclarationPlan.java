@@ -153,7 +153,7 @@ final class DeclarationPlan {
         return List.copyOf(columns.values());
     }
 
-    List<String> statements() {
+    Ddl.Script statements() {
         return Ddl.statements(table, comment, columns(), references, indexes, preparation);
     }
 

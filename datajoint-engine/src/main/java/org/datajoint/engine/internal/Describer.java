@@ -60,11 +60,20 @@ final class Describer {
         } else if (a.defaultValue() != null) {
             line.append(" = ").append(a.defaultValue());
         }
-        line.append(" : ").append(a.type());
+        line.append(" : ").append(a.autoIncrement() ? generatedType(a) : a.type());
         if (!a.comment().isEmpty()) {
             line.append("  # ").append(a.comment());
         }
         return line.toString();
+    }
+
+    /**
+     * The native type that declares a generated attribute on either backend: the server's integer
+     * type in MySQL's spelling ({@code int}, {@code bigint unsigned}) with {@code auto_increment}.
+     */
+    private static String generatedType(Attribute a) {
+        String type = a.sqlType().toLowerCase(java.util.Locale.ROOT).replaceFirst("^integer\\b", "int");
+        return type + " auto_increment";
     }
 
     private static String reference(TableImpl child, ForeignKey fk) {

@@ -45,7 +45,7 @@ final class Headings {
             }
             String def = c.defaultValue() == null && c.nullable() ? "null" : c.defaultValue();
             attributes.add(new Attribute(c.name(), type, c.sqlType(), pk.contains(c.name()), c.nullable(), def,
-                    tc.comment(), c.name().startsWith("_")));
+                    tc.comment(), c.name().startsWith("_"), c.autoIncrement()));
         }
         attributes.sort((a, b) -> Boolean.compare(b.inPrimaryKey(), a.inPrimaryKey()));
         return new Heading(attributes, table.comment(), userIndexes(table));

@@ -40,6 +40,6 @@ record QAttr(String name, Attribute meta, boolean inKey, Origin origin, String e
     Attribute publicAttribute() {
         Attribute a = meta;
         return new Attribute(name, isComputed() ? "computed" : a.type(), a.sqlType(), inKey, a.nullable() && !inKey,
-                a.defaultValue(), a.comment(), a.hidden());
+                a.defaultValue(), a.comment(), a.hidden(), a.autoIncrement());
     }
 }

@@ -2,7 +2,6 @@ package org.datajoint.engine.internal;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.datajoint.DataJointException;
@@ -50,8 +49,10 @@ final class RowSender {
     private final boolean uuidAsBinary;
     private final BulkLoader loader;
     private final List<Object[]> batch = new ArrayList<>();
+    private final boolean replaceByDeleting;
     private List<String> columns;
     private LoadPlan load;
+    private Replacement replacement;
     private long sent;
 
     RowSender(TableImpl table, InsertOptions options, Heading heading) {
@@ -62,6 +63,7 @@ final class RowSender {
         this.uuidAsBinary = connection.dialect().uuidAsBinary();
         boolean plain = !options.isSkipDuplicates() && !options.isReplace();
         this.loader = plain ? connection.dialect().bulkLoader().orElse(null) : null;
+        this.replaceByDeleting = options.isReplace() && !connection.dialect().replacesConflictingRows();
     }
 
     /** Adds a row with values for {@code names}, in that order; sends what has gathered when it is a full batch. */
@@ -72,6 +74,7 @@ final class RowSender {
             }
             columns = names;
             load = loader == null ? null : loadPlan(names);
+            replacement = replaceByDeleting ? Replacement.of(table, heading, names) : null;
         }
         batch.add(values);
         if (batch.size() >= (load != null ? LOAD_CHUNK : BATCH)) {
@@ -135,17 +138,24 @@ final class RowSender {
                     InsertValuesStepN<?> insert = connection.serverRenderer()
                             .insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
                             .values(names.stream().map(c -> (Object) null).toList());
-                    return new InsertPlan(upsert(table, insert, options, heading, fields).getSQL(ParamType.INDEXED), codecs(names));
+                    return new InsertPlan(upsertSql(table, insert, options, heading), codecs(names));
                 });
         String sql = plan.sql();
+        List<Object[]> converted = replacement == null ? null : replacement.clear(convertAll(plan.codecs()));
         connection.run(sql, jdbc -> {
             try (PreparedStatement ps = jdbc.prepareStatement(sql)) {
                 PreparedStatement driver = ps.unwrap(PreparedStatement.class);
                 Object[] out = new Object[plan.codecs().size()];
-                for (int r = 0; r < batch.size(); r++) {
-                    convert(plan.codecs(), batch.get(r), r, out);
-                    for (int i = 0; i < out.length; i++) {
-                        ValueCodec.bind(driver, i + 1, out[i]);
+                int rows = converted == null ? batch.size() : converted.size();
+                for (int r = 0; r < rows; r++) {
+                    Object[] values = out;
+                    if (converted == null) {
+                        convert(plan.codecs(), batch.get(r), r, out);
+                    } else {
+                        values = converted.get(r);
+                    }
+                    for (int i = 0; i < values.length; i++) {
+                        ValueCodec.bind(driver, i + 1, values[i]);
                     }
                     ps.addBatch();
                 }
@@ -154,6 +164,16 @@ final class RowSender {
             }
             return null;
         });
+    }
+
+    private List<Object[]> convertAll(List<ValueCodec> codecs) {
+        List<Object[]> out = new ArrayList<>(batch.size());
+        for (int r = 0; r < batch.size(); r++) {
+            Object[] values = new Object[codecs.size()];
+            convert(codecs, batch.get(r), r, values);
+            out.add(values);
+        }
+        return out;
     }
 
     /** Converts row {@code r} of the batch into {@code out}; a value of the wrong type is reported with its row's number in the insert. */
@@ -171,23 +191,38 @@ final class RowSender {
         }
     }
 
-    /** The INSERT with what the options say about duplicates: skipped by a no-op update or ON CONFLICT, or replaced. */
-    static org.jooq.Query upsert(TableImpl table, org.jooq.InsertOnDuplicateStep<?> insert, InsertOptions options,
-            Heading heading, List<Field<Object>> fields) {
-        ConnectionImpl connection = table.instanceConnection();
-        List<Field<Object>> key = heading.primaryKey().stream().map(k -> DSL.field(DSL.name(k))).toList();
-        if (options.isSkipDuplicates()) {
-            if (connection.dialect().skipsDuplicatesByNoOpUpdate() && !key.isEmpty()) {
-                Field<Object> k = DSL.field(DSL.name(table.schemaName(), table.tableName(), heading.primaryKey().get(0)));
-                return insert.onDuplicateKeyUpdate().set(Map.of(k, k));
-            }
-            return insert.onDuplicateKeyIgnore();
+    /**
+     * The SQL of an INSERT with what the options say about duplicates: skipped by a no-op update
+     * or ON CONFLICT; for a replace, MySQL's REPLACE, or a plain INSERT after {@link Replacement}
+     * has deleted the rows it replaces.
+     */
+    static String upsertSql(TableImpl table, org.jooq.InsertOnDuplicateStep<?> insert, InsertOptions options,
+            Heading heading) {
+        return sql(table, upsert(table, insert, options, heading), options);
+    }
+
+    /** The SQL of a statement made by {@link #upsert}. */
+    static String sql(TableImpl table, org.jooq.Query upsert, InsertOptions options) {
+        String sql = upsert.getSQL(ParamType.INDEXED);
+        if (!options.isReplace() || !table.instanceConnection().dialect().replacesConflictingRows()) {
+            return sql;
         }
-        if (!options.isReplace()) {
+        if (!sql.regionMatches(true, 0, "insert ", 0, 7)) {
+            throw new IllegalStateException("expected an INSERT statement to turn into REPLACE: " + sql);
+        }
+        return "replace" + sql.substring(6);
+    }
+
+    /** The INSERT, skipping duplicates when the options say so. */
+    static org.jooq.Query upsert(TableImpl table, org.jooq.InsertOnDuplicateStep<?> insert, InsertOptions options,
+            Heading heading) {
+        if (!options.isSkipDuplicates()) {
             return insert;
         }
-        Map<Field<?>, Object> updates = new LinkedHashMap<>();
-        fields.stream().filter(f -> !heading.primaryKey().contains(f.getName())).forEach(f -> updates.put(f, DSL.excluded(f)));
-        return updates.isEmpty() ? insert.onConflict(key).doNothing() : insert.onConflict(key).doUpdate().set(updates);
+        if (table.instanceConnection().dialect().skipsDuplicatesByNoOpUpdate() && !heading.primaryKey().isEmpty()) {
+            Field<Object> k = DSL.field(DSL.name(table.schemaName(), table.tableName(), heading.primaryKey().get(0)));
+            return insert.onDuplicateKeyUpdate().set(Map.of(k, k));
+        }
+        return insert.onDuplicateKeyIgnore();
     }
 }

@@ -12,6 +12,7 @@ import org.datajoint.DataJointException;
 import org.datajoint.Heading;
 import org.datajoint.InsertOptions;
 import org.datajoint.UnknownAttributeException;
+import org.datajoint.engine.spi.ErrorKind;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.conf.ParamType;
@@ -27,17 +28,34 @@ final class Rows {
         checkDirectInsert(table, options);
         ConnectionImpl connection = table.instanceConnection();
         Heading heading = table.heading();
-        connection.write(tx -> {
-            java.util.Iterator<?> it = rows.iterator();
-            try {
-                insertAll(table, it, options, heading);
-            } finally {
-                if (it instanceof java.io.Closeable c) {
-                    c.close();
+        try {
+            connection.write(tx -> {
+                java.util.Iterator<?> it = rows.iterator();
+                try {
+                    insertAll(table, it, options, heading);
+                } finally {
+                    if (it instanceof java.io.Closeable c) {
+                        c.close();
+                    }
                 }
-            }
-            return null;
-        });
+                return null;
+            });
+        } catch (org.datajoint.IntegrityException e) {
+            throw replaceOfReferencedRow(table, options, e);
+        }
+    }
+
+    /** A replace refused because it would delete a row that others reference, said so; else {@code e} itself. */
+    private static org.datajoint.IntegrityException replaceOfReferencedRow(TableImpl table, InsertOptions options,
+            org.datajoint.IntegrityException e) {
+        ConnectionImpl connection = table.instanceConnection();
+        if (!options.isReplace() || Errors.classify(connection.dialect(), e) != ErrorKind.ROW_REFERENCED) {
+            return e;
+        }
+        return new org.datajoint.IntegrityException("A replace into " + table.className() + " " + table.fullTableName()
+                + " would delete a row that rows of another table reference; replace deletes every row that shares"
+                + " the primary key or a unique value with a new row, and a referenced row cannot be deleted. Change"
+                + " the attributes of a referenced row with update1 instead. Server said: " + e.getMessage(), e);
     }
 
     private static void insertAll(TableImpl table, java.util.Iterator<?> rows, InsertOptions options, Heading heading) {
@@ -60,18 +78,24 @@ final class Rows {
         sender.finish();
     }
 
-    /** The attributes with a default other than {@code null}. */
+    /** The attributes with a default other than {@code null}, or whose values the server generates. */
     private static List<String> defaulted(Heading heading) {
-        return heading.attributes().stream().filter(Rows::hasDefault).map(Attribute::name).toList();
+        return heading.attributes().stream().filter(a -> hasDefault(a) || a.autoIncrement()).map(Attribute::name)
+                .toList();
     }
 
     private static boolean hasDefault(Attribute a) {
         return a.defaultValue() != null && !a.defaultValue().equalsIgnoreCase("null");
     }
 
+    /** Whether an insert must give the attribute a value: it has no default and the server does not generate it. */
+    private static boolean required(Attribute a) {
+        return !a.nullable() && a.defaultValue() == null && !a.autoIncrement();
+    }
+
     /**
-     * The row without its {@code null} values of attributes that have a default: as in DataJoint,
-     * {@code null} stands for the attribute's default.
+     * The row without its {@code null} values of attributes that have a default or a generated
+     * value: as in DataJoint, {@code null} stands for the attribute's default.
      */
     private static Map<String, ?> withoutNullDefaults(Map<String, ?> row, List<String> defaulted) {
         Map<String, Object> copy = null;
@@ -95,7 +119,7 @@ final class Rows {
 
     private static void checkRequired(TableImpl table, Heading heading, Map<String, ?> row) {
         for (Attribute a : heading.attributes()) {
-            if (!a.nullable() && a.defaultValue() == null && !row.containsKey(a.name())) {
+            if (required(a) && !row.containsKey(a.name())) {
                 throw new DataJointException("Row for " + table.className() + " lacks the required attribute '"
                         + a.name() + "' (" + a.type() + ", no default): " + row.keySet());
             }
@@ -275,10 +299,21 @@ final class Rows {
         }
     }
 
-    /** {@code INSERT INTO table (attributes of rows) SELECT ...}, in one statement. */
+    /**
+     * {@code INSERT INTO table (attributes of rows) SELECT ...}, in one statement; a replace on a
+     * server without {@code REPLACE} fetches the rows and inserts them as rows, in their order.
+     */
     static void insertQuery(TableImpl table, QueryImpl rows, InsertOptions options) {
         checkDirectInsert(table, options);
-        insertSelect(table, rows, options);
+        if (options.isReplace() && !table.instanceConnection().dialect().replacesConflictingRows()) {
+            insert(table, rows.toDicts(), options);
+            return;
+        }
+        try {
+            insertSelect(table, rows, options);
+        } catch (org.datajoint.IntegrityException e) {
+            throw replaceOfReferencedRow(table, options, e);
+        }
     }
 
     /**
@@ -323,7 +358,7 @@ final class Rows {
             }
         }
         for (Attribute a : heading.attributes()) {
-            if (!a.nullable() && a.defaultValue() == null && !names.contains(a.name())) {
+            if (required(a) && !names.contains(a.name())) {
                 throw new DataJointException("The query inserted into " + table.className() + " lacks the required"
                         + " attribute '" + a.name() + "' (" + a.type() + ", no default): " + rows.qheading().names());
             }
@@ -333,8 +368,8 @@ final class Rows {
         List<Field<Object>> fields = names.stream().map(c -> DSL.field(DSL.name(c))).toList();
         var insert = r.dsl().insertInto(DSL.table(DSL.name(table.schemaName(), table.tableName())), fields)
                 .select((org.jooq.Select) rows.select(r, names, false));
-        Query query = RowSender.upsert(table, insert, options, heading, fields);
-        String sql = query.getSQL(ParamType.INDEXED);
+        Query query = RowSender.upsert(table, insert, options, heading);
+        String sql = RowSender.sql(table, query, options);
         List<Object> values = query.getBindValues();
         return connection.write(tx -> connection.run(sql, jdbc -> {
             connection.countStatements(1);

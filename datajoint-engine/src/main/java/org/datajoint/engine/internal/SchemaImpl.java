@@ -106,15 +106,42 @@ final class SchemaImpl implements Schema {
                 return false;
             }
         }
-        if (!dependents.isEmpty()) {
-            Drops.drop(instance, dependents, DropOptions.noPrompt(), "the dependents of schema " + quoted());
-        }
+        List<Dependencies.Node> first = dropsFirst(g, dependents);
         DropSchemaStep drop = connection.serverRenderer().dropSchemaIfExists(DSL.name(name));
         DropSchemaFinalStep statement = connection.dialect().dropSchemaNeedsCascade() ? drop.cascade() : drop;
-        connection.execute(statement.getSQL());
-        instance.catalog().invalidate(name);
+        Runnable dropAll = () -> {
+            if (!first.isEmpty()) {
+                Drops.drop(instance, first, DropOptions.noPrompt(), "the dependents of schema " + quoted());
+            }
+            connection.execute(statement.getSQL());
+        };
+        try {
+            if (connection.dialect().transactionalDdl()) {
+                connection.transaction(tx -> {
+                    dropAll.run();
+                    return null;
+                });
+            } else {
+                dropAll.run();
+            }
+        } finally {
+            instance.catalog().invalidate(name);
+        }
         LOG.info("Dropped schema {}", name);
         return true;
+    }
+
+    /**
+     * The tables to drop one by one before the schema, parents first: those of other schemas that
+     * depend on it, and its own tables that depend on those (when schemas reference each other),
+     * so that every table goes after the tables that reference it.
+     */
+    private List<Dependencies.Node> dropsFirst(Dependencies g, List<Dependencies.Node> dependents) {
+        java.util.Set<Dependencies.Node> first = new java.util.HashSet<>(dependents);
+        for (Dependencies.Node n : dependents) {
+            g.descendants(n).stream().filter(d -> d.schema().equals(name)).forEach(first::add);
+        }
+        return g.topological().stream().filter(first::contains).toList();
     }
 
     @Override

@@ -64,6 +64,24 @@ public interface Dialect {
      */
     boolean dropSchemaNeedsCascade();
 
+    /**
+     * Whether a transaction's rollback undoes the {@code CREATE TABLE} and other DDL it ran
+     * (PostgreSQL). When not (MySQL, where DDL commits implicitly), the engine drops what a failed
+     * declaration created itself.
+     */
+    default boolean transactionalDdl() {
+        return false;
+    }
+
+    /**
+     * Whether the server's {@code REPLACE} statement deletes every row that conflicts with a new
+     * row on its primary key or any unique index and then inserts the new row (MySQL). When not,
+     * the engine deletes those rows itself before a plain {@code INSERT}.
+     */
+    default boolean replacesConflictingRows() {
+        return false;
+    }
+
     /** What a server error means, from its SQLState and vendor code. Never throws. */
     ErrorKind classify(SQLException error);
 

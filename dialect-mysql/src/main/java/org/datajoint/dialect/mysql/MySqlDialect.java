@@ -131,6 +131,11 @@ public final class MySqlDialect implements Dialect {
     }
 
     @Override
+    public boolean replacesConflictingRows() {
+        return true;
+    }
+
+    @Override
     public ErrorKind classify(SQLException error) {
         switch (error.getErrorCode()) {
             case 1062, 1586:

@@ -54,4 +54,9 @@ class MySqlTckTest implements DataJointTck {
     public String lockTimeoutSql(int seconds) {
         return "SET SESSION innodb_lock_wait_timeout = " + seconds;
     }
+
+    @Override
+    public java.util.List<String> generatedKeyColumnTypes() {
+        return java.util.List.of("INTEGER NOT NULL AUTO_INCREMENT", "BIGINT UNSIGNED NOT NULL AUTO_INCREMENT");
+    }
 }

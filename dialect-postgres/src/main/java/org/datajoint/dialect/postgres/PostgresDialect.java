@@ -105,6 +105,11 @@ public final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean transactionalDdl() {
+        return true;
+    }
+
+    @Override
     public ErrorKind classify(SQLException error) {
         String state = error.getSQLState();
         if (state == null) {
