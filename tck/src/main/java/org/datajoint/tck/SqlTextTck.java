@@ -123,6 +123,8 @@ public interface SqlTextTck extends TckTarget {
         String quoteAfterBackslash = "species = 'x\\' OR 1 = 1 OR species = '";
         cases.add(new Object[] {quoteAfterBackslash, backslashes ? Outcome.count(0)
                 : Outcome.refusedAtLast(quoteAfterBackslash, "'")});
+        String glued = "species = 0x27e'\\'";
+        cases.add(new Object[] {glued, backslashes ? Outcome.refused(glued, "'") : Outcome.serverRefuses()});
         String dashes = "subject_id = 3--1";
         cases.add(new Object[] {dashes, backslashes ? Outcome.count(1) : Outcome.refused(dashes, "--")});
         String hash = "species = 'mouse' # OR 1 = 1";

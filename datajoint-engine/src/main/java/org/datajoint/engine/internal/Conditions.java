@@ -239,7 +239,7 @@ final class Conditions {
 
     private static Object sql(QueryImpl query, String text, Set<String> columns, boolean negate) {
         String sql = query.portable(text, columns);
-        Condition condition = DSL.condition(sql);
+        Condition condition = DSL.condition(DSL.raw(sql));
         Condition result = negate ? DSL.not(condition) : condition;
         return new Fixed(result, (negate ? "!sql" : "sql") + sql.length() + ":" + sql, List.of());
     }

@@ -42,11 +42,11 @@ final class Rendering {
                 String column = expression != null ? expression : query.connection().renderer().render(name);
                 String read = query.connection().dialect().selectColumn(core, column);
                 if (!read.equals(column)) {
-                    return DSL.field(read).as(name);
+                    return DSL.field(DSL.raw(read)).as(name);
                 }
             }
         }
-        return expression == null ? DSL.field(name) : DSL.field("(" + expression + ")").as(name);
+        return expression == null ? DSL.field(name) : DSL.field(DSL.raw("(" + expression + ")")).as(name);
     }
 
     /** The FROM clause: every source joined to the ones before it. */

@@ -67,6 +67,9 @@ public final class PortableSql {
     private static final Set<String> CLAUSES = Set.of("SELECT", "FROM", "WHERE", "GROUP", "HAVING", "WINDOW",
             "ORDER", "LIMIT", "OFFSET", "FETCH", "FOR", "INTO", "UNION", "INTERSECT", "EXCEPT", "RETURNING");
 
+    /** Words that, written right before a quote, make a literal of another kind. */
+    private static final Set<String> PREFIXES = Set.of("N", "X", "B");
+
     private final String text;
     private final Target target;
     private final List<Token> tokens;
@@ -129,11 +132,11 @@ public final class PortableSql {
             }
             i++;
             switch (t.kind()) {
-                case STRING -> out.append(target.literal(t.value()));
-                case DOUBLE_QUOTED -> out.append(doubleQuoted(t.value()));
+                case STRING -> separated(out).append(target.literal(t.value()));
+                case DOUBLE_QUOTED -> separated(out).append(doubleQuoted(t.value()));
                 case BACKTICKED -> {
                     columns.add(t.value());
-                    out.append(target.identifier(t.value()));
+                    separated(out).append(target.identifier(t.value()));
                 }
                 case WORD -> {
                     String upper = t.value().toUpperCase(Locale.ROOT);
@@ -164,6 +167,22 @@ public final class PortableSql {
             throw refuse(open.peek(), "this '(' is never closed");
         }
         return out.toString();
+    }
+
+    /**
+     * {@code out}, with a space added when it ends in a name or number that is not a literal's
+     * prefix ({@code N}, {@code X}, {@code B}, a {@code _charset}): no lexer may then read what
+     * precedes a literal as part of it (as {@code E} before a quote is read on PostgreSQL).
+     */
+    private StringBuilder separated(StringBuilder out) {
+        if (out.length() == 0 || !(Character.isLetterOrDigit(out.charAt(out.length() - 1))
+                || out.charAt(out.length() - 1) == '_' || out.charAt(out.length() - 1) == '$')) {
+            return out;
+        }
+        Token before = i >= 2 ? tokens.get(i - 2) : null;
+        boolean prefix = before != null && before.kind() == Kind.WORD
+                && (PREFIXES.contains(before.value().toUpperCase(Locale.ROOT)) || before.value().startsWith("_"));
+        return prefix ? out : out.append(' ');
     }
 
     private String doubleQuoted(String content) {

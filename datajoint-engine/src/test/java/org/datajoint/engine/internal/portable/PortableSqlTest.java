@@ -110,6 +110,9 @@ class PortableSqlTest {
         assertEquals("species = ' $$ '", PortableSql.rewrite("species = $q$ $$ $q$", postgres).sql());
         assertEquals("species = 'a\\'", PortableSql.rewrite("species = 'a\\'", postgres).sql());
         assertEquals("n = 3- -1", PortableSql.rewrite("n = 3--1", mysql).sql());
+        assertEquals("n = 0x27e '\\'", PortableSql.rewrite("n = 0x27e'\\'", postgres).sql());
+        assertEquals("n = X'41' OR n = _utf8mb4'a' OR n = e 'b'", PortableSql.rewrite("n = X'41' OR n = _utf8mb4'a' OR n = e'b'",
+                mysql).sql());
         assertEquals("n = 1   OR n = 2", PortableSql.rewrite("n = 1 /* a /* b */ */ OR n = 2", postgres).sql());
         assertEquals("n = 1  \n", PortableSql.rewrite("n = 1 # note\n", mysql).sql());
     }
