@@ -37,11 +37,11 @@ public interface Dialect {
     Properties jdbcProperties(ConnectionSettings settings);
 
     /**
-     * Prepares each new physical connection before the pool hands it out, without a round trip;
-     * nothing by default. Connections are opened with the driver's own login timeout off, since
-     * pgjdbc would start a thread per connection for it: a dialect whose driver could wait forever
-     * for a silent server bounds the login another way in {@link #jdbcProperties} (a socket
-     * timeout) and lifts that bound here.
+     * Prepares each new physical connection before the pool hands it out, without a round trip
+     * where the driver allows it; nothing by default. Connections are opened with the driver's
+     * own login timeout off, since pgjdbc would start a thread per connection for it: a dialect
+     * whose driver could wait forever for a silent server bounds the login another way in
+     * {@link #jdbcProperties} (a socket timeout) and lifts that bound here.
      */
     default void opened(java.sql.Connection connection) throws SQLException {
     }
