@@ -158,6 +158,20 @@ final class ValueCodec {
     }
 
     /**
+     * The value to store for this attribute: {@link #toJdbc} checked against the attribute's
+     * capacity. A decimal with more digits after the point than its scale is refused rather than
+     * rounded, and so is one with too many digits before the point; a comparison in a restriction
+     * takes {@link #toJdbc} and simply matches nothing.
+     */
+    Object toStored(Object value) {
+        Object v = toJdbc(value);
+        if (core == Kind.DECIMAL && v instanceof BigDecimal d) {
+            Decimals.check(attribute.name(), coreType, d, value);
+        }
+        return v;
+    }
+
+    /**
      * Binds a converted value with the setter of its Java type, as {@code setObject} would but
      * without the driver's lookup of the type: the common types of a bulk insert take the short path.
      */
