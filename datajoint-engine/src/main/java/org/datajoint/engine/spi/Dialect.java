@@ -52,6 +52,15 @@ public interface Dialect {
      */
     ServerInfo describe(java.sql.Connection connection) throws SQLException;
 
+    /**
+     * The longest schema or table name, in UTF-8 bytes, that the server keeps whole; a longer name
+     * is refused rather than cut short (PostgreSQL truncates identifiers beyond 63 bytes). Names
+     * are limited to 64 characters on every server besides.
+     */
+    default int maxNameBytes() {
+        return Integer.MAX_VALUE;
+    }
+
     /** The jOOQ dialect that renders SQL for this server. */
     SQLDialect sqlDialect(ServerInfo server);
 

@@ -156,6 +156,12 @@ public final class PostgresDialect implements Dialect {
         return type.name().equals("enum") ? List.of(PostgresTypeMapping.enumPreparation(type, schema)) : List.of();
     }
 
+    /** PostgreSQL's NAMEDATALEN less one. */
+    @Override
+    public int maxNameBytes() {
+        return 63;
+    }
+
     @Override
     public boolean streamingNeedsTransaction() {
         return true;
