@@ -10,13 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.datajoint.DataJointException;
+import org.datajoint.QueryException;
 import org.datajoint.Table;
 import org.junit.jupiter.api.Test;
 
 /**
- * A {@code decimal(p,s)} value with more digits than declared is refused, on every backend, by
- * every way of writing; MySQL and PostgreSQL would round it silently (half away from zero, which
- * is what DataJoint for Python 2.3.2 stores on both).
+ * A {@code decimal(p,s)} value with more than {@code s} digits after the point is refused, on
+ * every backend, by every way of writing; MySQL and PostgreSQL would round it silently (half away
+ * from zero, which is what DataJoint for Python 2.3.2 stores on both).
  */
 public interface DecimalScaleTck extends TckTarget {
 
@@ -32,10 +33,8 @@ public interface DecimalScaleTck extends TckTarget {
                     && m.contains(tooFine.toString()) && m.contains("setScale(2, RoundingMode.HALF_UP)"), m);
         }
         for (Object tooLarge : List.of(1000, new BigDecimal("-1000.5"), 12345.6, "1E+3")) {
-            DataJointException e = assertThrows(DataJointException.class,
-                    () -> t.insert1(Map.of("amount_id", 1, "amount", tooLarge)), tooLarge + " must be refused");
-            assertTrue(e.getMessage().contains("'amount'") && e.getMessage().contains("at most 3 digits before the decimal point")
-                    && e.getMessage().contains(tooLarge.toString()), e.getMessage());
+            assertThrows(QueryException.class, () -> t.insert1(Map.of("amount_id", 1, "amount", tooLarge)),
+                    tooLarge + " has too many digits before the point; the server refuses it");
         }
         assertEquals(0, t.count(), "nothing was stored");
 

@@ -16,13 +16,13 @@ final class Decimals {
     }
 
     /**
-     * Checks that {@code value} fits {@code type} exactly; trailing zeros do not count.
+     * Checks that {@code value} has no more digits after the point than {@code type} keeps;
+     * trailing zeros do not count.
      *
      * @param given the value as the caller passed it, for the message
-     * @throws DataJointException naming the attribute, the value and the declared precision and scale
+     * @throws DataJointException naming the attribute, the value and the declared type
      */
     static void check(String attribute, CoreType type, BigDecimal value, Object given) {
-        int precision = Integer.parseInt(type.args().get(0));
         int scale = Integer.parseInt(type.args().get(1));
         BigDecimal exact = value.stripTrailingZeros();
         if (exact.scale() > scale) {
@@ -31,12 +31,6 @@ final class Decimals {
                     + " exactly; round the value first, for example with BigDecimal.setScale(" + scale
                     + ", RoundingMode.HALF_UP), which gives what MySQL and PostgreSQL store for DataJoint for Python,"
                     + " or declare a larger scale");
-        }
-        int integerDigits = exact.signum() == 0 ? 0 : exact.precision() - exact.scale();
-        if (integerDigits > precision - scale) {
-            throw new DataJointException("Attribute '" + attribute + "' of type " + type.text() + " holds at most "
-                    + (precision - scale) + " digits before the decimal point and cannot hold " + given
-                    + "; declare a larger precision");
         }
     }
 }

@@ -202,7 +202,7 @@ final class Rows {
         return v == null || codec.coreType() == null ? v : connection.dialect().bindValue(codec.coreType(), v);
     }
 
-    /** A value to store, converted as the attribute's type is bound and checked against its capacity. */
+    /** A value to store, converted as the attribute's type is bound; a decimal must fit its scale. */
     static Object storable(ConnectionImpl connection, ValueCodec codec, Object value) {
         Object v = codec.toStored(value);
         return v == null || codec.coreType() == null ? v : connection.dialect().bindValue(codec.coreType(), v);

@@ -158,10 +158,9 @@ final class ValueCodec {
     }
 
     /**
-     * The value to store for this attribute: {@link #toJdbc} checked against the attribute's
-     * capacity. A decimal with more digits after the point than its scale is refused rather than
-     * rounded, and so is one with too many digits before the point; a comparison in a restriction
-     * takes {@link #toJdbc} and simply matches nothing.
+     * The value to store for this attribute: {@link #toJdbc}, and a decimal with more digits
+     * after the point than its scale is refused rather than rounded. A comparison in a
+     * restriction takes {@link #toJdbc} and simply matches nothing.
      */
     Object toStored(Object value) {
         Object v = toJdbc(value);
