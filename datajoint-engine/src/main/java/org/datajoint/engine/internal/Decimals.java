@@ -29,7 +29,7 @@ final class Decimals {
             throw new DataJointException("Attribute '" + attribute + "' of type " + type.text() + " keeps " + scale
                     + (scale == 1 ? " digit" : " digits") + " after the decimal point and cannot hold " + given
                     + " exactly; round the value first, for example with BigDecimal.setScale(" + scale
-                    + ", RoundingMode.HALF_UP), which gives what MySQL and PostgreSQL store for DataJoint for Python,"
+                    + ", RoundingMode.HALF_UP), which gives what the servers store for DataJoint for Python,"
                     + " or declare a larger scale");
         }
     }
