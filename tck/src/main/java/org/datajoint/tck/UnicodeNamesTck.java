@@ -86,6 +86,8 @@ public interface UnicodeNamesTck extends TckTarget {
                 .fetch1().get("länge"), "a computed attribute named in any script");
         assertEquals(List.of("eins"), t.proj(Proj.key().rename("name", "名前")).restrict(Map.of("größe", 1))
                 .column("name", String.class));
+        assertEquals(List.of("size_of"), t.proj(Proj.all().rename("size_of", "größe")).heading().primaryKey(),
+                "a bare name in any script renames the attribute, as in DataJoint for Python, keeping it in the key");
         assertTrue(t.describe().contains("größe : int32"), t.describe());
         assertEquals(1, t.restrict(Map.of("größe", 1)).deleteQuick());
         assertEquals(2, t.count());
@@ -134,6 +136,10 @@ public interface UnicodeNamesTck extends TckTarget {
         DefinitionException attr = assertThrows(DefinitionException.class, () -> s.manual("Thing", "id : int32\n---\ngröße : int32\n"));
         assertTrue(attr.getMessage().contains("'größe'") && attr.getMessage().contains("ASCII"), attr.getMessage());
         Table thing = s.manual("Thing", "id : int32\n---\nsize : int32\n");
+        DataJointException emoji = assertThrows(DataJointException.class,
+                () -> thing.proj(Proj.key().compute("n😀", "size + 1")).toDicts());
+        assertTrue(emoji.getMessage().contains("'n😀'") && emoji.getMessage().contains("Basic Multilingual Plane"),
+                emoji.getMessage());
         DefinitionException part = assertThrows(DefinitionException.class, () -> thing.part("Über", "-> master\n"));
         assertTrue(part.getMessage().contains("'Über'") && part.getMessage().contains("ASCII"), part.getMessage());
         assertEquals(List.of("thing"), s.listTables().stream().filter(n -> !n.startsWith("~")).toList(), "nothing was declared");

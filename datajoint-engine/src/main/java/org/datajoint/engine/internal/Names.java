@@ -35,6 +35,19 @@ final class Names {
         return check("table", name, "_$#~", "'_', '$', '#' or '~'", dialect);
     }
 
+    /**
+     * Checks the name of a new attribute (a projection's or an aggregation's): any text of the
+     * Basic Multilingual Plane, which every server takes as a quoted column name.
+     */
+    static String attribute(String name) {
+        if (name.chars().anyMatch(c -> Character.isSurrogate((char) c))) {
+            throw new DataJointException("Invalid attribute name '" + name + "': names may use letters and digits of"
+                    + " any script, but no characters outside Unicode's Basic Multilingual Plane (such as emoji),"
+                    + " which not every server takes");
+        }
+        return name;
+    }
+
     /** Splits and validates a full table name written in either quoting style. */
     static String[] full(String fullName, Dialect dialect) {
         String[] parts = PortableNames.splitFullName(fullName);
