@@ -30,10 +30,19 @@ public interface Instance extends AutoCloseable {
     /** This instance's connection. */
     Connection connection();
 
-    /** A schema bound to this instance, created on the server if missing. */
+    /**
+     * A schema bound to this instance, created on the server if missing. Its name holds letters,
+     * digits, {@code _} and {@code $}, of any script within Unicode's Basic Multilingual Plane
+     * ({@code lab}, {@code labor_größe}), at most 64 characters and, on PostgreSQL, 63 bytes in
+     * UTF-8; any other name is refused with a {@link DataJointException}. Table class and
+     * attribute names in definitions are ASCII, as DataJoint's grammar has them.
+     */
     Schema schema(String name);
 
-    /** A table of any schema by full name: {@code schema.table} or {@code `schema`.`table`}. */
+    /**
+     * A table of any schema by full name: {@code schema.table} or {@code `schema`.`table`}. Table
+     * names made outside DataJoint may hold letters and digits of any script, as schema names may.
+     */
     FreeTable freeTable(String fullTableName);
 
     /** Closes the pool. Calls on a closed instance throw {@link DataJointException}. Idempotent. */

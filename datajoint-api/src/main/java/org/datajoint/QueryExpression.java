@@ -17,7 +17,10 @@ import java.util.stream.Stream;
  * LocalDateTime, {@code uuid} UUID, {@code bytes} byte[], {@code json} the parsed document as
  * Map, List, String, Number, Boolean or null. Computed attributes come back by their SQL result
  * type, alike on every backend: exact numbers as Long when whole and as BigDecimal (without
- * trailing zeros) otherwise, floating numbers as Double, text as String.
+ * trailing zeros) otherwise, floating numbers as Double, text as String. Dates and times, computed
+ * or of native types ({@code time}, {@code timestamp}), come back as LocalDate, LocalTime and
+ * LocalDateTime (a time with a zone as an OffsetDateTime in UTC), never as java.sql types, so
+ * that a value reads the same whatever the JVM's default time zone.
  *
  * <p>SQL text in restrictions, computed attributes and orderings is portable: it may be written
  * the MySQL way (backtick identifiers, double-quoted string literals, {@code GROUP_CONCAT}) or

@@ -55,7 +55,7 @@ final class Tck {
             Map<String, String> extraEnv) {
         TestServer s = tck.server();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Duser.timezone=UTC"));
+                "-cp", System.getProperty("java.class.path"), "-Duser.timezone=" + java.util.TimeZone.getDefault().getID()));
         command.addAll(jvmArgs);
         command.add(main.getName());
         command.addAll(args);

@@ -58,7 +58,7 @@ final class InstanceImpl implements Instance {
 
     @Override
     public FreeTable freeTable(String fullTableName) {
-        String[] parts = Names.full(fullTableName);
+        String[] parts = Names.full(fullTableName, connectionImpl().dialect());
         return new TableImpl(this, parts[0], parts[1]);
     }
 

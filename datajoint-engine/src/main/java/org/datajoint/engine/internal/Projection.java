@@ -20,8 +20,10 @@ import org.jooq.impl.DSL;
 final class Projection {
 
     private static final String CONSTANTS = "(?!(?i:null|true|false|current_date|current_time|current_timestamp)\\b)";
-    private static final Pattern DUPLICATE = Pattern.compile("^\\s*\\(\\s*" + CONSTANTS + "([a-zA-Z_]\\w*)\\s*\\)\\s*$");
-    private static final Pattern RENAME = Pattern.compile("^\\s*" + CONSTANTS + "([a-zA-Z_]\\w*)\\s*$");
+    /** An attribute name, in any script (as Python's {@code \\w} reads it): tables made elsewhere may have such names. */
+    private static final String NAME = "([\\p{L}_][\\p{L}\\p{M}\\p{Nd}_]*)";
+    private static final Pattern DUPLICATE = Pattern.compile("^\\s*\\(\\s*" + CONSTANTS + NAME + "\\s*\\)\\s*$");
+    private static final Pattern RENAME = Pattern.compile("^\\s*" + CONSTANTS + NAME + "\\s*$");
 
     private Projection() {
     }
@@ -32,6 +34,7 @@ final class Projection {
         Map<String, String> duplicates = new LinkedHashMap<>();
         Map<String, String> computed = new LinkedHashMap<>();
         proj.named().forEach((name, expression) -> {
+            Names.attribute(name);
             Matcher d = DUPLICATE.matcher(expression);
             Matcher r = RENAME.matcher(expression);
             if (d.matches()) {

@@ -180,7 +180,7 @@ final class RowSender {
     private void convert(List<ValueCodec> codecs, Object[] row, int r, Object[] out) {
         try {
             for (int i = 0; i < row.length; i++) {
-                out[i] = Rows.bindable(connection, codecs.get(i), row[i]);
+                out[i] = Rows.storable(connection, codecs.get(i), row[i]);
             }
         } catch (DataJointException e) {
             if (e.getClass() != DataJointException.class) {

@@ -200,7 +200,7 @@ final class Rows {
                 assignments.add(column + " = DEFAULT");
             } else {
                 assignments.add(column + " = ?");
-                values.add(bindable(connection, new ValueCodec(heading.attribute(c), uuidAsBinary), row.get(c)));
+                values.add(storable(connection, new ValueCodec(heading.attribute(c), uuidAsBinary), row.get(c)));
             }
         }
         for (String k : key) {
@@ -220,8 +220,15 @@ final class Rows {
         });
     }
 
+    /** A value to compare with, converted as the attribute's type is bound. */
     static Object bindable(ConnectionImpl connection, ValueCodec codec, Object value) {
         Object v = codec.toJdbc(value);
+        return v == null || codec.coreType() == null ? v : connection.dialect().bindValue(codec.coreType(), v);
+    }
+
+    /** A value to store, converted as the attribute's type is bound; a decimal must fit its scale. */
+    static Object storable(ConnectionImpl connection, ValueCodec codec, Object value) {
+        Object v = codec.toStored(value);
         return v == null || codec.coreType() == null ? v : connection.dialect().bindValue(codec.coreType(), v);
     }
 

@@ -35,7 +35,7 @@ final class SchemaImpl implements Schema {
     /** Opens a schema, creating it on the server if it is missing. */
     static SchemaImpl open(InstanceImpl instance, String name) {
         ConnectionImpl connection = instance.connectionImpl();
-        SchemaImpl schema = new SchemaImpl(instance, Names.schema(name));
+        SchemaImpl schema = new SchemaImpl(instance, Names.schema(name, connection.dialect()));
         if (!schema.exists()) {
             String sql = connection.serverRenderer().createSchemaIfNotExists(DSL.name(name)).getSQL();
             try {

@@ -7,8 +7,6 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +35,8 @@ final class ValueCodec {
     private final String outputName;
     /** Whether the value is read by a primitive getter, which reads SQL null as zero or false. */
     private final boolean primitive;
+    /** How values of a native type are read. */
+    private final TemporalValues.NativeKind nativeKind;
 
     ValueCodec(Attribute attribute, boolean uuidAsBinary) {
         this(attribute, uuidAsBinary, attribute.name());
@@ -53,6 +53,7 @@ final class ValueCodec {
             case INT8, INT16, INT32, INT64, FLOAT32, FLOAT64, BOOL -> true;
             default -> false;
         };
+        this.nativeKind = t == null ? TemporalValues.NativeKind.of(attribute.type()) : TemporalValues.NativeKind.OTHER;
     }
 
     private static java.util.Optional<CoreType> parseCore(String type) {
@@ -128,7 +129,7 @@ final class ValueCodec {
      */
     Object toJdbc(Object value) {
         if (value == null || core == null) {
-            return value;
+            return TemporalValues.bindNative(value);
         }
         try {
             return switch (core) {
@@ -141,8 +142,8 @@ final class ValueCodec {
                 case DECIMAL -> value instanceof BigDecimal b ? b : new BigDecimal(value.toString().strip());
                 case BOOL -> value instanceof Boolean b ? b : parseBoolean(value);
                 case UUID -> uuid(value);
-                case DATE -> date(value);
-                case DATETIME -> datetime(value);
+                case DATE -> TemporalValues.date(value);
+                case DATETIME -> TemporalValues.datetime(value);
                 case JSON -> value instanceof String s ? JSON.readTree(s).toString() : JSON.writeValueAsString(value);
                 case BYTES -> bytes(value);
                 default -> value instanceof String ? value : text(value);
@@ -154,6 +155,19 @@ final class ValueCodec {
             throw new DataJointException("Attribute '" + attribute.name() + "' of type " + attribute.type()
                     + " cannot take a " + value.getClass().getSimpleName() + " value: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The value to store for this attribute: {@link #toJdbc}, and a decimal with more digits
+     * after the point than its scale is refused rather than rounded. A comparison in a
+     * restriction takes {@link #toJdbc} and simply matches nothing.
+     */
+    Object toStored(Object value) {
+        Object v = toJdbc(value);
+        if (core == Kind.DECIMAL && v instanceof BigDecimal d) {
+            Decimals.check(attribute.name(), coreType, d, value);
+        }
+        return v;
     }
 
     /**
@@ -179,7 +193,7 @@ final class ValueCodec {
     /** The value of this attribute in column {@code index} of the current row. */
     Object fromJdbc(ResultSet rs, int index) throws SQLException {
         if (core == null) {
-            return attribute.type().isEmpty() ? computed(rs, index) : rs.getObject(index);
+            return attribute.type().isEmpty() ? computed(rs, index) : TemporalValues.readNative(rs, index, nativeKind);
         }
         Object v = switch (core) {
             case INT8 -> rs.getByte(index);
@@ -190,8 +204,8 @@ final class ValueCodec {
             case FLOAT64 -> rs.getDouble(index);
             case BOOL -> rs.getBoolean(index);
             case DECIMAL -> rs.getBigDecimal(index);
-            case DATE -> rs.getObject(index, LocalDate.class);
-            case DATETIME -> rs.getObject(index, LocalDateTime.class);
+            case DATE -> rs.getObject(index, java.time.LocalDate.class);
+            case DATETIME -> rs.getObject(index, java.time.LocalDateTime.class);
             case UUID -> uuidAsBinary ? fromBytes(rs.getBytes(index)) : rs.getObject(index, UUID.class);
             case BYTES -> rs.getBytes(index);
             case JSON -> parseJson(rs.getString(index));
@@ -204,8 +218,8 @@ final class ValueCodec {
     /**
      * A computed value by its SQL result type, the same Java type on every backend: exact numbers
      * as Long when whole (backends disagree on whether {@code SUM} of integers is an integer or a
-     * decimal), else as BigDecimal without trailing zeros; floating numbers as Double; times as
-     * java.time values.
+     * decimal), else as BigDecimal without trailing zeros; floating numbers as Double; dates and
+     * times as java.time values.
      */
     private static Object computed(ResultSet rs, int index) throws SQLException {
         int type = rs.getMetaData().getColumnType(index);
@@ -220,8 +234,8 @@ final class ValueCodec {
             }
             case java.sql.Types.REAL, java.sql.Types.FLOAT, java.sql.Types.DOUBLE -> rs.getDouble(index);
             case java.sql.Types.BIT, java.sql.Types.BOOLEAN -> rs.getBoolean(index);
-            case java.sql.Types.DATE -> rs.getObject(index, LocalDate.class);
-            case java.sql.Types.TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+            case java.sql.Types.DATE, java.sql.Types.TIME, java.sql.Types.TIMESTAMP, java.sql.Types.TIMESTAMP_WITH_TIMEZONE ->
+                    TemporalValues.readComputed(rs, index, type);
             case java.sql.Types.CHAR, java.sql.Types.VARCHAR, java.sql.Types.LONGVARCHAR, java.sql.Types.NCHAR,
                     java.sql.Types.NVARCHAR, java.sql.Types.LONGNVARCHAR, java.sql.Types.CLOB -> rs.getString(index);
             default -> rs.getObject(index);
@@ -287,46 +301,6 @@ final class ValueCodec {
         }
         ByteBuffer buf = ByteBuffer.wrap(b);
         return new UUID(buf.getLong(), buf.getLong());
-    }
-
-    private static LocalDate date(Object value) {
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof LocalDateTime t) {
-            if (!t.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-                throw new IllegalArgumentException("a date cannot hold the time of " + t);
-            }
-            return t.toLocalDate();
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(text(value));
-    }
-
-    /** Datetimes without a zone are taken as given; instants and zoned times are stored in UTC. */
-    private static LocalDateTime datetime(Object value) {
-        if (value instanceof LocalDateTime t) {
-            return t;
-        }
-        if (value instanceof LocalDate d) {
-            return d.atStartOfDay();
-        }
-        if (value instanceof java.time.Instant i) {
-            return LocalDateTime.ofInstant(i, java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
-        }
-        if (value instanceof java.time.ZonedDateTime z) {
-            return z.withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime();
-        }
-        String s = text(value).replace(' ', 'T');
-        return s.length() == 10 ? LocalDate.parse(s).atStartOfDay() : LocalDateTime.parse(s);
     }
 
     private static byte[] bytes(Object value) {

@@ -37,11 +37,11 @@ public interface Dialect {
     Properties jdbcProperties(ConnectionSettings settings);
 
     /**
-     * Prepares each new physical connection before the pool hands it out, without a round trip;
-     * nothing by default. Connections are opened with the driver's own login timeout off, since
-     * pgjdbc would start a thread per connection for it: a dialect whose driver could wait forever
-     * for a silent server bounds the login another way in {@link #jdbcProperties} (a socket
-     * timeout) and lifts that bound here.
+     * Prepares each new physical connection before the pool hands it out, without a round trip
+     * where the driver allows it; nothing by default. Connections are opened with the driver's
+     * own login timeout off, since pgjdbc would start a thread per connection for it: a dialect
+     * whose driver could wait forever for a silent server bounds the login another way in
+     * {@link #jdbcProperties} (a socket timeout) and lifts that bound here.
      */
     default void opened(java.sql.Connection connection) throws SQLException {
     }
@@ -51,6 +51,15 @@ public interface Dialect {
      * round trip (drivers know the version from the handshake).
      */
     ServerInfo describe(java.sql.Connection connection) throws SQLException;
+
+    /**
+     * The longest schema or table name, in UTF-8 bytes, that the server keeps whole; a longer name
+     * is refused rather than cut short (PostgreSQL truncates identifiers beyond 63 bytes). Names
+     * are limited to 64 characters on every server besides.
+     */
+    default int maxNameBytes() {
+        return Integer.MAX_VALUE;
+    }
 
     /** The jOOQ dialect that renders SQL for this server. */
     SQLDialect sqlDialect(ServerInfo server);

@@ -70,10 +70,21 @@ public final class PostgresDialect implements Dialect {
         return p;
     }
 
-    /** Lifts the socket timeout that bounded the login (set in {@link #jdbcProperties}); queries may take as long as they need. */
+    /**
+     * Lifts the socket timeout that bounded the login (set in {@link #jdbcProperties}); queries may
+     * take as long as they need. pgjdbc sends the JVM's default zone as the session's
+     * {@code TimeZone}, which overrides the {@code options}: outside UTC the session is set back
+     * to UTC, so that {@code CURRENT_TIMESTAMP} means the same on every JVM.
+     */
     @Override
     public void opened(java.sql.Connection connection) throws SQLException {
         connection.setNetworkTimeout(Runnable::run, 0);
+        String zone = connection.unwrap(org.postgresql.PGConnection.class).getParameterStatus("TimeZone");
+        if (!"UTC".equals(zone) && !"Etc/UTC".equals(zone)) {
+            try (java.sql.Statement st = connection.createStatement()) {
+                st.execute("SET TIME ZONE 'UTC'");
+            }
+        }
     }
 
     @Override
@@ -155,6 +166,12 @@ public final class PostgresDialect implements Dialect {
     @Override
     public List<String> typePreparation(CoreType type, String schema) {
         return type.name().equals("enum") ? List.of(PostgresTypeMapping.enumPreparation(type, schema)) : List.of();
+    }
+
+    /** PostgreSQL's NAMEDATALEN less one. */
+    @Override
+    public int maxNameBytes() {
+        return 63;
     }
 
     @Override

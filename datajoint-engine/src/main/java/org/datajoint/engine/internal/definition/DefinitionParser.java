@@ -15,7 +15,7 @@ import org.datajoint.DefinitionException;
 public final class DefinitionParser {
 
     private static final Pattern SEPARATOR = Pattern.compile("-{3,}");
-    private static final Pattern REFERENCE = Pattern.compile("->\\s*(?:\\[([^\\]]*)\\])?\\s*([A-Za-z_][\\w.]*?)"
+    private static final Pattern REFERENCE = Pattern.compile("->\\s*(?:\\[([^\\]]*)\\])?\\s*([\\p{L}_][\\p{L}\\p{M}\\p{Nd}_$.]*?)"
             + "(?:\\.proj\\s*\\((.*)\\))?\\s*(?:#.*)?");
     private static final Pattern RENAME = Pattern.compile("\\s*([a-z][a-z0-9_]*)\\s*=\\s*(['\"])([a-z][a-z0-9_]*)\\2\\s*");
     private static final Pattern INDEX = Pattern.compile("(?i)(unique\\s+)?index\\s*\\((.*)\\)\\s*(?:#.*)?");
@@ -148,8 +148,8 @@ public final class DefinitionParser {
                     + " platform-managed columns (_singleton, _job_start_time)");
         }
         if (!NAME.matcher(name).matches()) {
-            throw error(line, text, "attribute name '" + name + "' must be lower case letters, digits and underscores,"
-                    + " starting with a letter");
+            throw error(line, text, "attribute name '" + name + "' must be lower case ASCII letters (a-z), digits and"
+                    + " underscores, starting with a letter: DataJoint's attribute names are ASCII on every backend");
         }
         if (name.length() > MAX_NAME) {
             throw error(line, text, "attribute name is longer than " + MAX_NAME + " characters");

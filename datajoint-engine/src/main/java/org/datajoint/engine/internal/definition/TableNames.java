@@ -24,7 +24,8 @@ public final class TableNames {
     public static String snakeCase(String className) {
         if (className == null || !CAMEL.matcher(className).matches()) {
             throw new DefinitionException("Invalid table class name '" + className
-                    + "': use CamelCase, a capital letter followed by letters and digits (for example SessionTrial)");
+                    + "': use CamelCase, an ASCII capital (A-Z) followed by ASCII letters and digits (for example"
+                    + " SessionTrial): DataJoint's class names are ASCII on every backend");
         }
         Matcher m = INNER_CAPITAL.matcher(className);
         StringBuilder out = new StringBuilder();

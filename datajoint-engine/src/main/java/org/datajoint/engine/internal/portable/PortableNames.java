@@ -32,8 +32,10 @@ public final class PortableNames {
         return new String[] {m.group(1) != null ? m.group(1) : m.group(2), m.group(3) != null ? m.group(3) : m.group(4)};
     }
 
-    private static final Pattern ORDER_ITEM = Pattern.compile("(?i)^\\s*(?:`([A-Za-z_][A-Za-z0-9_]*)`|\"([A-Za-z_][A-Za-z0-9_]*)\""
-            + "|([A-Za-z_][A-Za-z0-9_]*))(?:\\s+(ASC|DESC))?\\s*$");
+    /** An attribute name: ASCII as DataJoint declares it, or letters and digits of any script in tables made elsewhere. */
+    private static final String IDENTIFIER = "[\\p{L}_][\\p{L}\\p{M}\\p{Nd}_$]*";
+    private static final Pattern ORDER_ITEM = Pattern.compile("(?i)^\\s*(?:`(" + IDENTIFIER + ")`|\"(" + IDENTIFIER + ")\""
+            + "|(" + IDENTIFIER + "))(?:\\s+(ASC|DESC))?\\s*$");
 
     /**
      * Reads an ordering item, {@code name}, {@code `name` DESC} or {@code "name" ASC}: the
