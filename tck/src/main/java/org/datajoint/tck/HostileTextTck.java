@@ -62,8 +62,7 @@ public interface HostileTextTck extends TckTarget {
                 "\u2028", "\uFF1B", "\uFF07", "\u02BC", "\u2018", "\u201C", "\u037E", "\uFE54", "\uD83E\uDDEA",
                 ") ; ", " ; SELECT ( 1 ", "x\\' ) ; ", "species", "subject_id", "1", "0x27", "CHAR(39)", ":name", "::text", "@@version", "\\N", "%", "_");
         Arbitrary<String> glued = fragments.list().ofMinSize(1).ofMaxSize(8).map(l -> String.join("", l));
-        Arbitrary<String> random = Arbitraries.strings().withCharRange('\u0000', '\uD7FF')
-                .withCharRange('\uE000', '\uFFFD').ofMaxLength(24);
+        Arbitrary<String> random = Arbitraries.strings().all().ofMaxLength(24);
         Arbitrary<String> mixed = Arbitraries.lazy(() -> Arbitraries.of("species = ", "subject_id > ", "", "(", "'")
                 .flatMap(p -> glued.map(g -> p + g)));
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, mixed), net.jqwik.api.Tuple.of(2, glued),

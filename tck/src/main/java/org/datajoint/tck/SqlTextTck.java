@@ -242,6 +242,10 @@ public interface SqlTextTck extends TckTarget {
             assertEquals(0, q.count(), v);
             assertEquals(4, lab.subject.antiRestrict(Map.of("species", v)).count(), v);
         }
+        DataJointException lone = assertThrows(DataJointException.class,
+                () -> lab.subject.insert1(Map.of("subject_id", 9, "species", "mo\uD800use", "sex", "F")));
+        assertTrue(lone.getMessage().contains("'species'") && lone.getMessage().contains("U+D800"), lone.getMessage());
+        assertEquals(4, lab.subject.count(), "a lone surrogate is refused, not stored as '?'");
         canary.assertAlive();
     }
 }

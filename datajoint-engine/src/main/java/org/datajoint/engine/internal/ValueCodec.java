@@ -146,7 +146,7 @@ final class ValueCodec {
                 case DATETIME -> TemporalValues.datetime(value);
                 case JSON -> value instanceof String s ? JSON.readTree(s).toString() : JSON.writeValueAsString(value);
                 case BYTES -> bytes(value);
-                default -> value instanceof String ? value : text(value);
+                default -> wellFormed(value instanceof String t ? t : text(value));
             };
         } catch (RuntimeException | JsonProcessingException e) {
             if (e instanceof DataJointException d) {
@@ -343,6 +343,20 @@ final class ValueCodec {
             return s.toString().strip();
         }
         throw new IllegalArgumentException("a text value or a matching Java type is needed");
+    }
+
+    /** The text itself, unless it holds a lone surrogate, which drivers would store as '?'. */
+    private static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the text holds a lone"
+                        + " surrogate U+%04X at index %d, which is not Unicode and would be stored as '?'", (int) c, i));
+            }
+        }
+        return text;
     }
 
     /** char(n) values without the trailing blanks some servers pad them with, as MySQL returns them. */
