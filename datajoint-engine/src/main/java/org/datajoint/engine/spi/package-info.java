@@ -14,5 +14,11 @@
  * {@code database.backend}. Engine code renders SQL through jOOQ with the dialect's
  * {@link org.jooq.SQLDialect}; the {@code Dialect} methods cover only what jOOQ cannot know:
  * connection URLs, server identification, catalog facts, and the meaning of the server's errors.
+ *
+ * <p>One of them is a security matter: {@link org.datajoint.engine.spi.Dialect#sqlSyntax()} must
+ * say how the server, in the sessions the dialect opens, reads quotes, escapes and comments. User
+ * SQL text is read by those rules before it is sent; a dialect that describes them wrongly lets text
+ * end its expression early. Fix the session settings that change them (MySQL's {@code sql_mode},
+ * PostgreSQL's {@code standard_conforming_strings}) in {@code jdbcProperties}.
  */
 package org.datajoint.engine.spi;

@@ -10,8 +10,8 @@ import org.datajoint.engine.spi.CatalogTable;
 import org.datajoint.engine.spi.ConnectionSettings;
 import org.datajoint.engine.spi.CoreType;
 import org.datajoint.engine.spi.Dialect;
-import org.datajoint.engine.spi.SqlSyntax;
 import org.datajoint.engine.spi.ErrorKind;
+import org.datajoint.engine.spi.SqlSyntax;
 import org.jooq.SQLDialect;
 
 /** MySQL 8.0/8.4 and MariaDB 10.11+ through MySQL Connector/J. */

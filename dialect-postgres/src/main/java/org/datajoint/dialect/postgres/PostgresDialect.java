@@ -11,8 +11,8 @@ import org.datajoint.engine.spi.CatalogTable;
 import org.datajoint.engine.spi.ConnectionSettings;
 import org.datajoint.engine.spi.CoreType;
 import org.datajoint.engine.spi.Dialect;
-import org.datajoint.engine.spi.SqlSyntax;
 import org.datajoint.engine.spi.ErrorKind;
+import org.datajoint.engine.spi.SqlSyntax;
 import org.jooq.SQLDialect;
 
 /** PostgreSQL 15+ through pgjdbc. A DataJoint schema is a PostgreSQL schema in one database ({@code database.name}, default {@code postgres}). */
