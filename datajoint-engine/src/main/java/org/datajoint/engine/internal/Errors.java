@@ -74,6 +74,14 @@ final class Errors {
         };
     }
 
+    /** A statement that failed because its connection is gone, whatever the driver's error says. */
+    static DataJointException lost(Throwable t, String sql) {
+        SQLException s = findSqlException(t);
+        String server = s != null ? s.getMessage() : rootMessage(t);
+        return new ConnectionLostException("Lost the connection to the server: " + server + " [SQL: " + abbreviate(sql)
+                + "]", t);
+    }
+
     static String rootMessage(Throwable t) {
         SQLException s = findSqlException(t);
         if (s != null && s.getMessage() != null) {
@@ -86,7 +94,7 @@ final class Errors {
         return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
-    private static String abbreviate(String sql) {
+    static String abbreviate(String sql) {
         String oneLine = sql.strip().replaceAll("\\s+", " ");
         return oneLine.length() <= 1000 ? oneLine : oneLine.substring(0, 1000) + "...";
     }
