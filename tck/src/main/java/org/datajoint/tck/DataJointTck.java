@@ -26,5 +26,5 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public interface DataJointTck extends ConfigTck, ConnectionTck, SchemaTck, FailureTck, ConcurrencyTck, DeclarationTck, ValuesTck, ErrorsTck,
         ThreadSafeModeTck, RestrictionTck, JoinProjectionTck, AggregationTck, FetchTck,
         DiagramTck, CascadeDeleteTck, DropAndDrawTck, PopulateTck, PopulateQueueTck, WriteRulesTck,
-        OrderAndNullsTck, BulkInsertTck {
+        OrderAndNullsTck, BulkInsertTck, FaultTck, PoolTck {
 }
