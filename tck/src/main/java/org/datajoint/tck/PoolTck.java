@@ -50,31 +50,49 @@ public interface PoolTck extends TckTarget {
         assertEquals(5, item.count(), "closing the streams gave their connections back");
     }
 
-    @Test
-    default void anInterruptedThreadEndsItsQueryOnTheServerAndReturnsItsConnection(TckContext tck) throws Exception {
-        Instance inst = tck.track(tck.builder().set("connection.max_pool_size", 1).build());
-        long session = sessionId(inst);
+    /**
+     * Runs {@code work} on a new thread, interrupts it a moment later and waits for it to end;
+     * returns what it threw, after checking that it kept its interrupt status.
+     */
+    private static Throwable interrupted(Runnable work) throws InterruptedException {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicBoolean stillInterrupted = new AtomicBoolean();
-        Thread sleeper = new Thread(() -> {
+        Thread worker = new Thread(() -> {
             try {
-                inst.connection().query(sleepSql(30));
+                work.run();
             } catch (Throwable e) {
                 failure.set(e);
                 stillInterrupted.set(Thread.currentThread().isInterrupted());
             }
-        }, "tck-sleeper");
-        sleeper.setDaemon(true);
-        sleeper.start();
+        }, "tck-interrupted");
+        worker.setDaemon(true);
+        worker.start();
         Thread.sleep(300);
-        sleeper.interrupt();
-        sleeper.join(20_000);
-        assertFalse(sleeper.isAlive(), "the interrupted thread's 30 s query is still running");
-        DataJointException e = assertInstanceOf(DataJointException.class, failure.get());
+        worker.interrupt();
+        worker.join(20_000);
+        assertFalse(worker.isAlive(), "the interrupted thread's 30 s query is still running");
+        assertTrue(stillInterrupted.get(), "the thread keeps its interrupt status: " + failure.get());
+        return failure.get();
+    }
+
+    @Test
+    default void anInterruptedThreadEndsItsQueryOnTheServerAndReturnsItsConnection(TckContext tck) throws Exception {
+        Instance inst = tck.track(tck.builder().set("connection.max_pool_size", 1).build());
+        Table item = items(tck, inst, "interrupt");
+        long session = sessionId(inst);
+        DataJointException e = assertInstanceOf(DataJointException.class,
+                interrupted(() -> inst.connection().query(sleepSql(30))));
         assertTrue(e.getMessage().contains("cancelled on the server") && e.getMessage().contains("interrupted"),
                 e.getMessage());
-        assertTrue(stillInterrupted.get(), "the thread keeps its interrupt status");
         assertEquals(session, sessionId(inst), "the pool's one connection came back, its query ended, and it works");
+        DataJointException inTransaction = assertInstanceOf(DataJointException.class, interrupted(
+                () -> inst.connection().transaction(tx -> {
+                    item.insert1(Map.of("item_id", 6, "label", "i6"));
+                    return tx.query(sleepSql(30));
+                })));
+        assertTrue(inTransaction.getMessage().contains("cancelled on the server"), inTransaction.getMessage());
+        assertEquals(5, item.count(), "the interrupted transaction was rolled back");
+        assertEquals(session, sessionId(inst), "the transaction's connection came back too");
     }
 
     @Test

@@ -165,14 +165,18 @@ final class ConnectionImpl implements Connection {
         checkOpen();
         OpenTransaction tx = transaction.get();
         if (tx != null) {
-            try (StatementWatch watch = StatementWatch.of(tx.jdbc())) {
-                try {
-                    return work.run(watch.connection());
-                } catch (SQLException e) {
-                    throw watch.failure(this, e, sqlForErrors, lost(tx.jdbc(), e));
-                } finally {
-                    if (watch.cancelled()) {
-                        watch.awaitCancel();
+            StatementWatch watch = StatementWatch.of(tx.jdbc());
+            boolean failed = false;
+            try {
+                return work.run(watch.connection());
+            } catch (SQLException e) {
+                failed = true;
+                throw watch.failure(this, e, sqlForErrors, lost(tx.jdbc(), e));
+            } finally {
+                watch.close();
+                if (watch.cancelled()) {
+                    watch.awaitCancel();
+                    if (!failed) {
                         tx.cancelled();
                     }
                 }

@@ -34,14 +34,14 @@ final class OpenTransaction {
         }
     }
 
-    /** Records that a statement was cancelled because the thread was interrupted. */
+    /** Records that a statement of it ended normally although it was cancelled, the thread being interrupted. */
     void cancelled() {
         cancelled = true;
     }
 
     /**
-     * Whether a statement was cancelled: then the connection is closed rather than pooled, in case
-     * the cancel reached the server only after the statement had ended.
+     * Whether a statement ended normally although it was cancelled: then the connection is closed
+     * rather than pooled, in case the cancel reached the server only after the statement had ended.
      */
     boolean wasCancelled() {
         return cancelled;
