@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.datajoint.ConnectionLostException;
 import org.datajoint.DeleteOptions;
 import org.datajoint.Instance;
+import org.datajoint.PopulateOptions;
 import org.datajoint.PopulateResult;
 import org.datajoint.Schema;
 import org.datajoint.Table;
@@ -127,8 +128,10 @@ final class FaultScenarios {
      * A populate of six keys, each a master row and three part rows, cut by the fault after the
      * third make has inserted its master row and one part row: the first two keys are whole, the
      * rest absent; populate again makes the four others, each once, and the first two not again.
+     * With {@code reserveJobs}, the cut key's job is left as an error (as DataJoint records a failed
+     * make), none is left reserved, and populate resumes once that error is cleared.
      */
-    static void populate(Instance inst, String schemaName, Fault fault) {
+    static void populate(Instance inst, String schemaName, Fault fault, boolean reserveJobs) {
         Lab lab = new Lab(inst, schemaName);
         Map<String, Integer> makes = new ConcurrentHashMap<>();
         AtomicInteger calls = new AtomicInteger();
@@ -148,14 +151,20 @@ final class FaultScenarios {
             ctx.part("Slot").insert1(ctx.key().with("slot", 3));
         });
         Table slot = summary.part("Slot", "-> master\nslot : int32\n");
-        assertThrows(ConnectionLostException.class, summary::populate);
+        PopulateOptions options = PopulateOptions.defaults().reserveJobs(reserveJobs);
+        assertThrows(ConnectionLostException.class, () -> summary.populate(options));
         assertTrue(struck.get() != null, "the fault struck during the third make");
         List<String> whole = keys(summary);
         assertEquals(2, whole.size(), "the two keys made before the fault are kept: " + whole);
         assertTrue(!whole.contains(struck.get()), "the key cut by the fault left no master row");
         assertEquals(6, slot.count(), "three part rows for each whole key, none for the cut one");
+        if (reserveJobs) {
+            assertEquals(0, summary.jobs().reserved().count(), "no job is left reserved by the cut make");
+            assertEquals(List.of(struck.get()), keys(summary.jobs().errors()), "the cut make is recorded as an error");
+            assertEquals(1, summary.jobs().table().restrict("status = 'error'").deleteQuick());
+        }
         Map<String, Integer> firstRun = Map.copyOf(makes);
-        PopulateResult again = summary.populate();
+        PopulateResult again = summary.populate(options);
         assertEquals(4, again.success(), "populate resumes with the four keys not made");
         assertEquals(List.of(), again.errors());
         for (Map.Entry<String, Integer> e : makes.entrySet()) {
@@ -172,7 +181,7 @@ final class FaultScenarios {
         }
     }
 
-    private static List<String> keys(Table t) {
+    private static List<String> keys(org.datajoint.QueryExpression t) {
         List<String> out = new ArrayList<>();
         for (Map<String, Object> r : t.toDicts()) {
             out.add(r.get("subject_id") + "/" + r.get("session_id"));

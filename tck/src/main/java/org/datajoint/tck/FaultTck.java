@@ -45,7 +45,12 @@ public interface FaultTck extends TckTarget {
 
     @Test
     default void killedSessionMidPopulateKeepsEachKeyWholeAndPopulateResumes(TckContext tck) {
-        FaultScenarios.populate(tck.instance(), tck.schemaName("kill_populate"), killSession(tck));
+        FaultScenarios.populate(tck.instance(), tck.schemaName("kill_populate"), killSession(tck), false);
+    }
+
+    @Test
+    default void killedSessionMidPopulateWithReservedJobsLeavesAnErrorAndNoReservation(TckContext tck) {
+        FaultScenarios.populate(tck.instance(), tck.schemaName("kill_jobs"), killSession(tck), true);
     }
 
     @Test
@@ -66,7 +71,14 @@ public interface FaultTck extends TckTarget {
     default void serverRestartMidPopulateKeepsEachKeyWholeAndPopulateResumes(TckContext tck) {
         RestartableServer server = RestartableServer.of(backend());
         FaultScenarios.populate(tck.track(tck.builder(server.server()).build()),
-                tck.schemaName("restart_populate", server.server()), restart(server));
+                tck.schemaName("restart_populate", server.server()), restart(server), false);
+    }
+
+    @Test
+    default void serverRestartMidPopulateWithReservedJobsLeavesAnErrorAndNoReservation(TckContext tck) {
+        RestartableServer server = RestartableServer.of(backend());
+        FaultScenarios.populate(tck.track(tck.builder(server.server()).build()),
+                tck.schemaName("restart_jobs", server.server()), restart(server), true);
     }
 
     @Test
