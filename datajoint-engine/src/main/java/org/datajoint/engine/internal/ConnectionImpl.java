@@ -171,7 +171,7 @@ final class ConnectionImpl implements Connection {
                 return work.run(watch.connection());
             } catch (SQLException e) {
                 failed = true;
-                throw watch.failure(this, e, sqlForErrors, lost(tx.jdbc(), e));
+                throw watch.failure(this, e, sqlForErrors, Errors.lost(dialect, tx.jdbc(), e));
             } finally {
                 watch.close();
                 if (watch.cancelled()) {
@@ -195,7 +195,7 @@ final class ConnectionImpl implements Connection {
             } catch (SQLException e) {
                 watch.close();
                 watch.awaitCancel();
-                boolean lost = lost(c, e);
+                boolean lost = Errors.lost(dialect, c, e);
                 p.release(c, lost);
                 if (lost && attempt == 0 && !watch.cancelled() && config.getBoolean("database.reconnect")) {
                     LOG.info("Connection to {} was lost; reconnecting and retrying once", server);
@@ -208,22 +208,6 @@ final class ConnectionImpl implements Connection {
                 p.release(c, watch.cancelled());
                 throw e;
             }
-        }
-    }
-
-    /**
-     * Whether a statement failed because its connection is gone: the server's error says so, or
-     * the driver has closed the connection (Connector/J reports a batch cut by a lost connection as
-     * a closed statement).
-     */
-    private boolean lost(java.sql.Connection c, SQLException e) {
-        if (dialect.classify(e) == ErrorKind.CONNECTION_LOST) {
-            return true;
-        }
-        try {
-            return c.unwrap(java.sql.Connection.class).isClosed();
-        } catch (SQLException | RuntimeException unknown) {
-            return true;
         }
     }
 

@@ -74,6 +74,22 @@ final class Errors {
         };
     }
 
+    /**
+     * Whether a statement failed because its connection is gone: the server's error says so, or
+     * the driver has closed the connection (Connector/J reports a batch cut by a lost connection as
+     * a closed statement).
+     */
+    static boolean lost(Dialect dialect, java.sql.Connection c, SQLException e) {
+        if (dialect.classify(e) == ErrorKind.CONNECTION_LOST) {
+            return true;
+        }
+        try {
+            return c.unwrap(java.sql.Connection.class).isClosed();
+        } catch (SQLException | RuntimeException unknown) {
+            return true;
+        }
+    }
+
     /** A statement that failed because its connection is gone, whatever the driver's error says. */
     static DataJointException lost(Throwable t, String sql) {
         SQLException s = findSqlException(t);
