@@ -12,6 +12,11 @@ import java.util.Map;
  * When {@code database.reconnect} is true (the default), a statement that finds its connection
  * killed by the server is retried once on a fresh one, unless it ran inside a transaction, where
  * {@link ConnectionLostException} is thrown instead.
+ *
+ * <p>When every connection of the pool ({@code connection.max_pool_size}) stays in use for the
+ * connect timeout, a call throws {@link PoolTimeoutException}. Interrupting a thread cancels the
+ * statement it is running on the server (within about 50 ms): the call throws
+ * {@link QueryException}, the thread stays interrupted, and the connection goes back to the pool.
  */
 public interface Connection {
 

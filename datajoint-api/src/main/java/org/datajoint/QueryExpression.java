@@ -187,7 +187,9 @@ public interface QueryExpression {
 
     /**
      * Every row, lazily, over a server-side cursor: memory stays constant whatever the result
-     * size. The stream holds a pooled connection until it is closed; use try-with-resources.
+     * size. The stream holds a pooled connection until it is closed; use try-with-resources. A
+     * stream left open is closed once it is garbage, with a warning in the log that names where it
+     * was opened; a thread that is interrupted reads no more rows from it.
      */
     Stream<Map<String, Object>> stream();
 

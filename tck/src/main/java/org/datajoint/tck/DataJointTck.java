@@ -28,5 +28,5 @@ public interface DataJointTck extends ConfigTck, ConnectionTck, SchemaTck, Failu
         ThreadSafeModeTck, RestrictionTck, JoinProjectionTck, AggregationTck, FetchTck,
         DiagramTck, CascadeDeleteTck, DropAndDrawTck, PopulateTck, PopulateQueueTck, WriteRulesTck,
         OrderAndNullsTck, BulkInsertTck, SqlTextTck, HostileTextTck, TimeZoneTck, DecimalScaleTck,
-        UnicodeNamesTck {
+        UnicodeNamesTck, FaultTck, PoolTck {
 }

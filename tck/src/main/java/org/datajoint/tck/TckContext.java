@@ -22,6 +22,7 @@ public final class TckContext {
     private final TckTarget target;
     private final List<Instance> instances = Collections.synchronizedList(new ArrayList<>());
     private final List<String> schemas = Collections.synchronizedList(new ArrayList<>());
+    private final java.util.Map<TestServer, List<String>> elsewhere = new java.util.concurrent.ConcurrentHashMap<>();
 
     TckContext(TckTarget target) {
         this.target = target;
@@ -47,7 +48,11 @@ public final class TckContext {
      * environment and a working directory without {@code datajoint.json}.
      */
     public Instance.Builder builder() {
-        TestServer s = server();
+        return builder(server());
+    }
+
+    /** A builder preset like {@link #builder()}, for another server (one the test started itself). */
+    public Instance.Builder builder(TestServer s) {
         return DataJoint.instance()
                 .environment(java.util.Map.of())
                 .workingDirectory(Tck.isolatedDirectory())
@@ -73,36 +78,51 @@ public final class TckContext {
         return name;
     }
 
+    /** A schema name unique to this run and test, dropped from {@code server} after the test. */
+    public String schemaName(String hint, TestServer server) {
+        String name = ("tck_" + hint + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
+        elsewhere.computeIfAbsent(server, k -> Collections.synchronizedList(new ArrayList<>())).add(name);
+        return name;
+    }
+
     /**
      * Drops this test's schemas, newest first; a schema still referenced from another one (MySQL
      * refuses to drop it) is retried after the others.
      */
     void cleanUp() {
         try {
-            if (!schemas.isEmpty()) {
-                try (Instance cleaner = builder().build()) {
-                    List<String> pending = new ArrayList<>(schemas);
-                    Collections.reverse(pending);
-                    for (int pass = 0; !pending.isEmpty(); pass++) {
-                        List<String> failed = new ArrayList<>();
-                        for (String name : pending) {
-                            try {
-                                if (cleaner.schema(name).exists()) {
-                                    cleaner.schema(name).drop(DropOptions.noPrompt());
-                                }
-                            } catch (DataJointException e) {
-                                if (pass >= pending.size()) {
-                                    throw e;
-                                }
-                                failed.add(name);
-                            }
-                        }
-                        pending = failed;
-                    }
-                }
+            drop(builder(), schemas);
+            for (java.util.Map.Entry<TestServer, List<String>> e : elsewhere.entrySet()) {
+                drop(builder(e.getKey()), e.getValue());
             }
         } finally {
             List.copyOf(instances).forEach(Instance::close);
+        }
+    }
+
+    private static void drop(Instance.Builder builder, List<String> schemas) {
+        if (schemas.isEmpty()) {
+            return;
+        }
+        try (Instance cleaner = builder.build()) {
+            List<String> pending = new ArrayList<>(schemas);
+            Collections.reverse(pending);
+            for (int pass = 0; !pending.isEmpty(); pass++) {
+                List<String> failed = new ArrayList<>();
+                for (String name : pending) {
+                    try {
+                        if (cleaner.schema(name).exists()) {
+                            cleaner.schema(name).drop(DropOptions.noPrompt());
+                        }
+                    } catch (DataJointException e) {
+                        if (pass >= pending.size()) {
+                            throw e;
+                        }
+                        failed.add(name);
+                    }
+                }
+                pending = failed;
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ public interface TckTarget {
     /** A query returning the current session's time zone as one text column, as the server names it. */
     String sessionTimeZoneSql();
 
-    /** A statement that makes the server terminate the session with this id. */
+    /** A statement that makes the server terminate the session with this id, returning once it is gone where the server can wait for that. */
     String killSessionSql(long sessionId);
 
     /** A query that takes {@code seconds} seconds on the server and returns one row. */

@@ -1,22 +1,17 @@
 package org.datajoint.engine.internal;
 
-import com.zaxxer.hikari.HikariDataSource;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.datajoint.Config;
 import org.datajoint.Connection;
+import org.datajoint.ConnectionLostException;
 import org.datajoint.DataJointException;
 import org.datajoint.ServerInfo;
-import org.datajoint.TransactionConflictException;
 import org.datajoint.engine.internal.config.ConfigImpl;
 import org.datajoint.engine.internal.portable.PortableSql;
 import org.datajoint.engine.spi.ConnectionSettings;
@@ -30,20 +25,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An instance's connection: a HikariCP pool opened on first use, holding no idle connection once
- * the first one is returned, housekept by one JVM-wide thread.
+ * An instance's connection: a {@link ConnectionPool} opened on first use, statements run on its
+ * connections or the calling thread's transaction, each watched so that interrupting the thread
+ * cancels it on the server ({@link StatementWatch}).
  */
 final class ConnectionImpl implements Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionImpl.class);
-    private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final ConfigImpl config;
     private final Dialect dialect;
     /** The calling thread's transaction, if it is in one. */
-    private final ThreadLocal<Tx> transaction = new ThreadLocal<>();
+    private final ThreadLocal<OpenTransaction> transaction = new ThreadLocal<>();
     private final DSLContext renderer;
-    private volatile HikariDataSource pool;
+    private volatile ConnectionPool pool;
     private volatile ServerInfo server;
     private volatile DSLContext serverRenderer;
     private volatile boolean closed;
@@ -78,49 +73,11 @@ final class ConnectionImpl implements Connection {
     }
 
     /**
-     * Statement plans of every instance in this JVM, by the SQL dialect they were rendered for and
-     * their shape; a plan holds no values, so instances share them, and a new instance's first
-     * statements of a known shape are not rendered again.
-     */
-    private static final Map<Object, Object> PLANS = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
-                    return size() > 4096;
-                }
-            });
-
-    /** What a plan is kept by: the backend, the jOOQ dialect of the server, and the shape. */
-    private record PlanKey(Class<?> dialect, org.jooq.SQLDialect sql, Object shape) {
-
-        /** Written out, as {@link StatementPlans.Key}'s are. */
-        @Override
-        public int hashCode() {
-            return (dialect.hashCode() * 31 + sql.hashCode()) * 31 + shape.hashCode();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof PlanKey k && dialect == k.dialect && sql == k.sql && shape.equals(k.shape);
-        }
-    }
-
-    /**
      * A statement plan (rendered SQL and converters) by the shape it was made for, made once and
-     * kept in an LRU cache shared by the instances of this JVM; shapes include the heading, so a
-     * redeclared table gets new plans.
+     * kept in the {@link PlanCache} shared by the instances of this JVM.
      */
-    @SuppressWarnings("unchecked")
     <T> T plan(Object shape, java.util.function.Supplier<T> make) {
-        PlanKey key = new PlanKey(dialect.getClass(), serverRenderer().dialect(), shape);
-        Object p = PLANS.get(key);
-        if (p == null) {
-            p = make.get();
-            if (p != null) {
-                PLANS.put(key, p);
-            }
-        }
-        return (T) p;
+        return PlanCache.plan(dialect.getClass(), serverRenderer().dialect(), shape, make);
     }
 
     /** The plan kept for {@code shape}, or {@code null}. */
@@ -158,14 +115,15 @@ final class ConnectionImpl implements Connection {
                 Duration.ofSeconds(config.getInt("connection.connect_timeout")));
     }
 
-    private HikariDataSource pool() {
-        HikariDataSource p = pool;
+    private ConnectionPool pool() {
+        ConnectionPool p = pool;
         if (p == null) {
             synchronized (this) {
                 checkOpen();
                 p = pool;
                 if (p == null) {
-                    p = openPool();
+                    p = ConnectionPool.open(config, dialect, settings());
+                    server = p.server();
                     pool = p;
                 }
             }
@@ -173,66 +131,9 @@ final class ConnectionImpl implements Connection {
         return p;
     }
 
-    /**
-     * Opens the pool and its first connection. The data source is configured directly, not copied
-     * from a separate {@code HikariConfig} (a copy by reflection), and starts on its first borrow.
-     */
-    private HikariDataSource openPool() {
-        ConnectionSettings s = settings();
-        HikariDataSource ds = new HikariDataSource();
-        ds.setPoolName("datajoint-" + POOLS.incrementAndGet() + "-" + s.host() + ":" + s.port());
-        try {
-            ds.setDataSource(new DriverSource(dialect, dialect.jdbcUrl(s), dialect.jdbcProperties(s)));
-        } catch (SQLException e) {
-            throw Errors.connect(dialect, e, s.user(), s.host(), s.port());
-        }
-        ds.setMaximumPoolSize(config.getInt("connection.max_pool_size"));
-        ds.setMinimumIdle(1);
-        ds.setIdleTimeout(config.getInt("connection.idle_timeout") * 1000L);
-        ds.setMaxLifetime(config.getInt("connection.max_lifetime") * 1000L);
-        ds.setConnectionTimeout(Math.max(250L, s.connectTimeout().toMillis()));
-        ds.setValidationTimeout(Math.min(5000L, Math.max(250L, s.connectTimeout().toMillis())));
-        ds.setInitializationFailTimeout(1);
-        ds.setScheduledExecutor(SharedExecutors.HOUSEKEEPING);
-        try (java.sql.Connection c = ds.getConnection()) {
-            ds.setMinimumIdle(0);
-            config.freezeConnectionSettings();
-            server = dialect.describe(c);
-        } catch (SQLException | RuntimeException e) {
-            ds.close();
-            throw Errors.connect(dialect, e, s.user(), s.host(), s.port());
-        }
-        LOG.debug("Opened pool {} to {}", ds.getPoolName(), server);
-        return ds;
-    }
-
-    /**
-     * Makes room in the pool for {@code size} more connections held at once, by workers that each
-     * hold one: raises its maximum when needed (never lowering it) and then opens them now, since
-     * the pool grows one connection at a time and a worker waiting for it could time out.
-     */
+    /** Makes room in the pool for {@code size} more connections held at once; see {@link ConnectionPool#ensureSize}. */
     void ensurePoolSize(int size) {
-        synchronized (this) {
-            HikariDataSource p = pool();
-            int needed = size + p.getHikariPoolMXBean().getActiveConnections();
-            var limits = p.getHikariConfigMXBean();
-            if (limits.getMaximumPoolSize() >= needed) {
-                return;
-            }
-            LOG.info("Raising the connection pool's maximum from {} to {} for {} populate workers",
-                    limits.getMaximumPoolSize(), needed, size);
-            limits.setMaximumPoolSize(needed);
-        }
-        List<java.sql.Connection> opened = new ArrayList<>();
-        try {
-            for (int i = 0; i < size; i++) {
-                opened.add(borrow());
-            }
-        } catch (DataJointException e) {
-            LOG.debug("Opened {} of {} connections ahead of the workers: {}", opened.size(), size, e.toString());
-        } finally {
-            opened.forEach(c -> release(c, false));
-        }
+        pool().ensureSize(size);
     }
 
     private void checkOpen() {
@@ -241,42 +142,15 @@ final class ConnectionImpl implements Connection {
         }
     }
 
-    private java.sql.Connection borrow() {
-        HikariDataSource p = pool();
-        try {
-            return p.getConnection();
-        } catch (SQLException e) {
-            ConnectionSettings s = settings();
-            throw Errors.connect(dialect, e, s.user(), s.host(), s.port());
-        }
-    }
-
-    /** A JDBC connection held beyond one call: the transaction's, or a borrowed one returned by {@link #release}. */
-    final class Lease {
-        private final java.sql.Connection jdbc;
-        private final boolean borrowed;
-
-        private Lease(java.sql.Connection jdbc, boolean borrowed) {
-            this.jdbc = jdbc;
-            this.borrowed = borrowed;
-        }
-
-        java.sql.Connection jdbc() {
-            return jdbc;
-        }
-
-        void release(boolean broken) {
-            if (borrowed) {
-                ConnectionImpl.this.release(jdbc, broken);
-            }
-        }
-    }
-
     /** Holds a connection until the lease is released: the current transaction's, else a pooled one. */
-    Lease lease() {
+    ConnectionPool.Lease lease() {
         checkOpen();
-        Tx tx = transaction.get();
-        return tx != null ? new Lease(tx.jdbc, false) : new Lease(borrow(), true);
+        OpenTransaction tx = transaction.get();
+        if (tx != null) {
+            return new ConnectionPool.Lease(tx.jdbc(), null);
+        }
+        ConnectionPool p = pool();
+        return new ConnectionPool.Lease(p.borrow(), p);
     }
 
     @Override
@@ -290,44 +164,51 @@ final class ConnectionImpl implements Connection {
      */
     <T> T run(String sqlForErrors, JdbcWork<T> work) {
         checkOpen();
-        Tx tx = transaction.get();
+        OpenTransaction tx = transaction.get();
         if (tx != null) {
+            StatementWatch watch = StatementWatch.of(tx.jdbc());
+            boolean failed = false;
             try {
-                return work.run(tx.jdbc);
+                return work.run(watch.connection());
             } catch (SQLException e) {
-                throw Errors.statement(dialect, e, sqlForErrors);
+                failed = true;
+                throw watch.failure(this, e, sqlForErrors, Errors.lost(dialect, tx.jdbc(), e));
+            } finally {
+                watch.close();
+                if (watch.cancelled()) {
+                    watch.awaitCancel();
+                    if (!failed) {
+                        tx.cancelled();
+                    }
+                }
             }
         }
+        ConnectionPool p = pool();
         for (int attempt = 0; ; attempt++) {
-            java.sql.Connection c = borrow();
+            java.sql.Connection c = p.borrow();
+            StatementWatch watch = StatementWatch.of(c);
             try {
-                T result = work.run(c);
-                c.close();
+                T result = work.run(watch.connection());
+                watch.close();
+                watch.awaitCancel();
+                p.release(c, watch.cancelled());
                 return result;
             } catch (SQLException e) {
-                boolean lost = dialect.classify(e) == ErrorKind.CONNECTION_LOST;
-                release(c, lost);
-                if (lost && attempt == 0 && config.getBoolean("database.reconnect")) {
+                watch.close();
+                watch.awaitCancel();
+                boolean lost = Errors.lost(dialect, c, e);
+                p.release(c, lost);
+                if (lost && attempt == 0 && !watch.cancelled() && config.getBoolean("database.reconnect")) {
                     LOG.info("Connection to {} was lost; reconnecting and retrying once", server);
                     continue;
                 }
-                throw Errors.statement(dialect, e, sqlForErrors);
+                throw watch.failure(this, e, sqlForErrors, lost);
             } catch (RuntimeException | Error e) {
-                release(c, false);
+                watch.close();
+                watch.awaitCancel();
+                p.release(c, watch.cancelled());
                 throw e;
             }
-        }
-    }
-
-    private void release(java.sql.Connection c, boolean broken) {
-        try {
-            if (broken) {
-                pool.evictConnection(c);
-            } else {
-                c.close();
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.debug("Ignoring failure to release a connection: {}", e.toString());
         }
     }
 
@@ -337,9 +218,9 @@ final class ConnectionImpl implements Connection {
         return run(sql, c -> {
             statements.incrementAndGet();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, params);
+                JdbcRows.bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rows(rs);
+                    return JdbcRows.read(rs);
                 }
             }
         });
@@ -351,39 +232,15 @@ final class ConnectionImpl implements Connection {
         return run(sql, c -> {
             statements.incrementAndGet();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, params);
+                JdbcRows.bind(ps, params);
                 return ps.execute() ? 0L : Math.max(0L, ps.getLargeUpdateCount());
             }
         });
     }
 
-    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
-        for (int i = 0; params != null && i < params.length; i++) {
-            ps.setObject(i + 1, params[i]);
-        }
-    }
-
-    private static List<Map<String, Object>> rows(ResultSet rs) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        int n = md.getColumnCount();
-        String[] labels = new String[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = md.getColumnLabel(i + 1);
-        }
-        List<Map<String, Object>> out = new ArrayList<>();
-        while (rs.next()) {
-            Map<String, Object> row = new LinkedHashMap<>(n * 2);
-            for (int i = 0; i < n; i++) {
-                row.put(labels[i], rs.getObject(i + 1));
-            }
-            out.add(row);
-        }
-        return out;
-    }
-
     @Override
     public <T> T transaction(Work<T> work) {
-        Tx outer = transaction.get();
+        OpenTransaction outer = transaction.get();
         return outer != null ? nested(outer, work) : begin(work, false);
     }
 
@@ -392,7 +249,7 @@ final class ConnectionImpl implements Connection {
      * a whole whenever any part fails (a make and its inserts).
      */
     <T> T ownTransaction(Work<T> work) {
-        Tx outer = transaction.get();
+        OpenTransaction outer = transaction.get();
         return outer != null ? nested(outer, work) : begin(work, true);
     }
 
@@ -402,17 +259,18 @@ final class ConnectionImpl implements Connection {
      * backend; inside {@link #ownTransaction} it joins.
      */
     <T> T write(Work<T> work) {
-        Tx outer = transaction.get();
+        OpenTransaction outer = transaction.get();
         if (outer == null) {
             return begin(work, false);
         }
-        return outer.owned ? call(work) : nested(outer, work);
+        return outer.owned() ? call(work) : nested(outer, work);
     }
 
     private <T> T begin(Work<T> work, boolean own) {
         checkOpen();
-        java.sql.Connection c = borrow();
-        Tx tx = new Tx(c, own);
+        ConnectionPool p = pool();
+        java.sql.Connection c = p.borrow();
+        OpenTransaction tx = new OpenTransaction(c, own);
         transaction.set(tx);
         boolean broken = false;
         try {
@@ -426,7 +284,7 @@ final class ConnectionImpl implements Connection {
             rollback(c);
             throw Errors.statement(dialect, e, "COMMIT");
         } catch (RuntimeException | Error e) {
-            broken = Errors.classify(dialect, e) == ErrorKind.CONNECTION_LOST;
+            broken = e instanceof ConnectionLostException || Errors.classify(dialect, e) == ErrorKind.CONNECTION_LOST;
             rollback(c);
             throw e;
         } finally {
@@ -436,14 +294,14 @@ final class ConnectionImpl implements Connection {
             } catch (SQLException e) {
                 broken = true;
             }
-            release(c, broken);
+            p.release(c, broken || tx.wasCancelled());
         }
     }
 
     /** Work inside a running transaction, behind a savepoint that is rolled back if it throws. */
-    private <T> T nested(Tx tx, Work<T> work) {
+    private <T> T nested(OpenTransaction tx, Work<T> work) {
         tx.checkNotAborted();
-        java.sql.Connection c = tx.jdbc;
+        java.sql.Connection c = tx.jdbc();
         java.sql.Savepoint savepoint;
         try {
             savepoint = c.setSavepoint();
@@ -455,43 +313,15 @@ final class ConnectionImpl implements Connection {
             releaseSavepoint(c, savepoint);
             return result;
         } catch (RuntimeException | Error e) {
-            if (Errors.classify(dialect, e) != ErrorKind.CONNECTION_LOST) {
+            if (!(e instanceof ConnectionLostException) && Errors.classify(dialect, e) != ErrorKind.CONNECTION_LOST) {
                 try {
                     c.rollback(savepoint);
                 } catch (SQLException rollbackFailure) {
                     e.addSuppressed(rollbackFailure);
-                    if (tx.aborted == null) {
-                        tx.aborted = e;
-                    }
+                    tx.abortedBy(e);
                 }
             }
             throw e;
-        }
-    }
-
-    /** A thread's transaction: its connection, whether it is an {@link #ownTransaction}, and what aborted it. */
-    private static final class Tx {
-        final java.sql.Connection jdbc;
-        final boolean owned;
-        /** The failure after which the server had rolled the whole transaction back, if any. */
-        Throwable aborted;
-
-        Tx(java.sql.Connection jdbc, boolean owned) {
-            this.jdbc = jdbc;
-            this.owned = owned;
-        }
-
-        /**
-         * Refuses to go on with a transaction the server has already rolled back: MySQL ends the whole
-         * transaction on a deadlock, so the savepoint of the nested work that met it is gone, and
-         * committing the rest would keep only what came after.
-         */
-        void checkNotAborted() {
-            if (aborted != null) {
-                throw new TransactionConflictException("The server rolled this transaction back when work nested in"
-                        + " it failed (" + Errors.rootMessage(aborted) + "); nothing of it is committed. Run the"
-                        + " whole transaction again.", aborted);
-            }
         }
     }
 

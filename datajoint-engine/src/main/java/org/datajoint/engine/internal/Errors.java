@@ -74,6 +74,30 @@ final class Errors {
         };
     }
 
+    /**
+     * Whether a statement failed because its connection is gone: the server's error says so, or
+     * the driver has closed the connection (Connector/J reports a batch cut by a lost connection as
+     * a closed statement).
+     */
+    static boolean lost(Dialect dialect, java.sql.Connection c, SQLException e) {
+        if (dialect.classify(e) == ErrorKind.CONNECTION_LOST) {
+            return true;
+        }
+        try {
+            return c.unwrap(java.sql.Connection.class).isClosed();
+        } catch (SQLException | RuntimeException unknown) {
+            return true;
+        }
+    }
+
+    /** A statement that failed because its connection is gone, whatever the driver's error says. */
+    static DataJointException lost(Throwable t, String sql) {
+        SQLException s = findSqlException(t);
+        String server = s != null ? s.getMessage() : rootMessage(t);
+        return new ConnectionLostException("Lost the connection to the server: " + server + " [SQL: " + abbreviate(sql)
+                + "]", t);
+    }
+
     static String rootMessage(Throwable t) {
         SQLException s = findSqlException(t);
         if (s != null && s.getMessage() != null) {
@@ -86,7 +110,7 @@ final class Errors {
         return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
-    private static String abbreviate(String sql) {
+    static String abbreviate(String sql) {
         String oneLine = sql.strip().replaceAll("\\s+", " ");
         return oneLine.length() <= 1000 ? oneLine : oneLine.substring(0, 1000) + "...";
     }

@@ -27,7 +27,7 @@ class PostgresTckTest implements DataJointTck {
 
     @Override
     public String killSessionSql(long sessionId) {
-        return "SELECT pg_terminate_backend(" + sessionId + ")";
+        return "SELECT pg_terminate_backend(" + sessionId + ", 10000)";
     }
 
     @Override

@@ -38,6 +38,58 @@ final class EmbeddedMariaDb {
     }
 
     static TestServer start() throws IOException, ManagedProcessException, SQLException {
+        Started started = startDb();
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stopAndDelete, "datajoint-tck-mariadb-stop"));
+        return TestServer.connect(Backend.MYSQL, "127.0.0.1", started.port(), "root", "", "embedded");
+    }
+
+    /**
+     * A server that may be stopped and started again on the same port and data directory: a
+     * shutdown ends every session, and InnoDB rolls back what they had not committed.
+     */
+    static RestartableServer.Lifecycle startRestartable() throws IOException, ManagedProcessException {
+        Started started = startDb();
+        return new RestartableServer.Lifecycle() {
+            @Override
+            public void start() throws ManagedProcessException {
+                started.db().start();
+            }
+
+            @Override
+            public void stop() throws ManagedProcessException {
+                started.db().stop();
+            }
+
+            @Override
+            public void delete() {
+                started.stopAndDelete();
+            }
+
+            @Override
+            public TestServer connect() throws SQLException {
+                return TestServer.connect(Backend.MYSQL, "127.0.0.1", started.port(), "root", "", "restartable");
+            }
+        };
+    }
+
+    /** A running server and its directory. */
+    private record Started(DB db, Path dir) {
+        int port() {
+            return db.getConfiguration().getPort();
+        }
+
+        void stopAndDelete() {
+            try {
+                db.stop();
+            } catch (ManagedProcessException ignored) {
+                // nothing more can be done; what remains is in the temp dir
+            } finally {
+                Housekeeping.deleteQuietly(dir);
+            }
+        }
+    }
+
+    private static Started startDb() throws IOException, ManagedProcessException {
         Housekeeping.quietLogs("ch.vorburger");
         Path binaries = unpackedBinaries();
         for (int attempt = 1; ; attempt++) {
@@ -46,18 +98,7 @@ final class EmbeddedMariaDb {
             try {
                 db = PatientDb.create(configuration(binaries, dir).build());
                 db.start();
-                DB started = db;
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        started.stop();
-                    } catch (ManagedProcessException ignored) {
-                        // nothing more can be done while the JVM exits
-                    } finally {
-                        Housekeeping.deleteQuietly(dir);
-                    }
-                }, "datajoint-tck-mariadb-stop"));
-                return TestServer.connect(Backend.MYSQL, "127.0.0.1", db.getConfiguration().getPort(), "root", "",
-                        "embedded");
+                return new Started(db, dir);
             } catch (ManagedProcessException | RuntimeException e) {
                 // the free port may have been taken between probing and binding
                 if (db != null) {
@@ -87,6 +128,8 @@ final class EmbeddedMariaDb {
                 .addArg("--skip-name-resolve")
                 .addArg("--character-set-server=utf8mb4")
                 .addArg("--max-allowed-packet=64M")
+                // without TLS, MariaDB 11.4 makes no certificate at each start (seconds of RSA key generation)
+                .addArg("--skip-ssl")
                 .addArg("--init-file=" + init);
     }
 
